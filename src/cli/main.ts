@@ -1,0 +1,34 @@
+/**
+ * @module cli/main
+ *
+ * The `rogatory` command line.
+ */
+import { Command } from 'commander'
+import { registerAssess } from './commands/assess.js'
+import { registerDemo } from './commands/demo.js'
+import { registerProvision } from './commands/provision.js'
+import { registerReference } from './commands/reference.js'
+import { registerRegistry } from './commands/registry.js'
+import { registerScenarios } from './commands/scenarios.js'
+import { EXIT } from './io.js'
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('rogatory')
+    .description('Cross-border cooperation under the UN Convention against Cybercrime, with the safeguards built in.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride((err) => {
+      process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage)
+    })
+  registerAssess(program)
+  registerProvision(program)
+  registerScenarios(program)
+  registerRegistry(program)
+  registerReference(program)
+  registerDemo(program)
+  return program
+}
+
+await buildProgram().parseAsync(process.argv)

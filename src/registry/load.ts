@@ -12,7 +12,7 @@ import { registrySchema } from './schema.js'
 
 /** Validate a raw registry document (after any overrides) and index it. */
 export function parseRegistry(raw: unknown, file?: string): Registry {
-  const parsed = registrySchema.safeParse(raw)
+  const parsed = registrySchema.safeParse(raw, { reportInput: true })
   if (!parsed.success) throw fromZodError('ERR_REGISTRY_INVALID', parsed.error).locate({ file })
   try {
     return new Registry(parsed.data)

@@ -64,7 +64,7 @@ export interface Loaded<T> {
 export async function loadScenario(file: string, baseRegistry: unknown): Promise<Loaded<Scenario>> {
   return locate(file, async () => {
     const raw = await readJsonFile(file)
-    const parsed = scenarioSchema.safeParse(raw)
+    const parsed = scenarioSchema.safeParse(raw, { reportInput: true })
     if (!parsed.success) throw fromZodError('ERR_SCENARIO_INVALID', parsed.error)
     return prepare(file, parsed.data, parseProfile(parsed.data.profile), baseRegistry)
   })
@@ -77,7 +77,7 @@ export async function loadQuestionFile(
 ): Promise<Loaded<QuestionFile>> {
   return locate(file, async () => {
     const raw = await readJsonFile(file)
-    const parsed = questionFileSchema.safeParse(raw)
+    const parsed = questionFileSchema.safeParse(raw, { reportInput: true })
     if (!parsed.success) throw fromZodError('ERR_INPUT_INVALID', parsed.error)
     const profile = profileOverride
       ? parseProfile(profileOverride, '--profile')

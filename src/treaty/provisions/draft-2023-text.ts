@@ -160,7 +160,7 @@ export const DRAFT_2023_TEXT: Readonly<Record<string, DraftText>> = {
   "40(21)(c)": {
     title: "Refusal: domestic law would not allow the action",
     zeroDraft: "If the authorities of the requested State Party would be prohibited by its domestic law from carrying out the action requested with regard to any similar offence, had it been subject to investigation, prosecution or judicial proceedings under their own jurisdiction;",
-    ohchr: "If the authorities of the requested State Party would be not be authorized by its domestic law from carrying out the action requested with regard to any similar offence, had it been subject to investigation, prosecution or judicial proceedings under their own jurisdiction;",
+    ohchr: "If the authorities of the requested State Party would not be authorized by its domestic law from carrying out the action requested with regard to any similar offence, had it been subject to investigation, prosecution or judicial proceedings under their own jurisdiction;",
   },
   "40(21)(d)": {
     title: "Refusal: contrary to the legal system",

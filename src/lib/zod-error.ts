@@ -17,13 +17,20 @@ export function fromZodError(code: ErrorCode, error: z.ZodError, prefix?: string
   const issue = error.issues[0]!
   let path = [...issue.path]
   let message = issue.message
-  if (issue.code === 'invalid_value' && issue.values.length > 6) {
-    message = `${JSON.stringify(issue.input)} is not an allowed value (${issue.values.slice(0, 4).map((v) => JSON.stringify(v)).join(', ')}, …; see FORMAT.md)`
+  const missing =
+    issue.code !== 'unrecognized_keys' &&
+    (('input' in issue && issue.input === undefined && typeof path.at(-1) === 'string') ||
+      /received undefined/.test(issue.message))
+  if (missing) {
+    message = 'required key is missing'
+  } else if (issue.code === 'invalid_value' && issue.values.length > 6) {
+    message = `${JSON.stringify(issue.input)} is not an allowed value (${issue.values
+      .slice(0, 4)
+      .map((v) => JSON.stringify(v))
+      .join(', ')}, …; see FORMAT.md)`
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
     path = [...path, issue.keys[0]!]
-  } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    message = 'required key is missing'
   }
   const formatted = formatPath(path)
   return new RogatoryError(code, message, {

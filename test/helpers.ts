@@ -7,13 +7,20 @@ import type { Registry } from '../src/registry/registry.js'
 import { answer } from '../src/treaty/engine/answer.js'
 import type { Assessment } from '../src/treaty/engine/assessment.js'
 import type { ProfileId } from '../src/treaty/profile.js'
-import { type Findings, findingsSchema, type Question, type Request, requestSchema } from '../src/treaty/question-schema.js'
+import {
+  type Findings,
+  findingsSchema,
+  type Question,
+  type Request,
+  requestSchema,
+} from '../src/treaty/question-schema.js'
 
 export const REGISTRY_FILE = fileURLToPath(new URL('../examples/registry.json', import.meta.url))
 export const RAW_REGISTRY: unknown = JSON.parse(readFileSync(REGISTRY_FILE, 'utf8'))
 export const REGISTRY: Registry = parseRegistry(RAW_REGISTRY)
 
-export const registryWith = (overrides: unknown): Registry => parseRegistry(mergeRegistry(RAW_REGISTRY, overrides))
+export const registryWith = (overrides: unknown): Registry =>
+  parseRegistry(mergeRegistry(RAW_REGISTRY, overrides))
 
 export const FULL_MLA_FIELDS = {
   requestingAuthority: 'Public Prosecutor, Cybercrime Section',

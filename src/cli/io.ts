@@ -22,7 +22,9 @@ export function handleError(e: unknown): number {
 
 /** Wrap an async action so that any error becomes an exit code. */
 export const action =
-  <A extends unknown[]>(fn: (...args: A) => Promise<number | undefined | void> | number | undefined | void) =>
+  <A extends unknown[]>(
+    fn: (...args: A) => Promise<number | undefined> | Promise<void> | number | undefined | void,
+  ) =>
   async (...args: A): Promise<void> => {
     try {
       process.exitCode = (await fn(...args)) ?? EXIT.ok

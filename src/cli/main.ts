@@ -16,7 +16,9 @@ export function buildProgram(): Command {
   const program = new Command()
   program
     .name('rogatory')
-    .description('Cross-border cooperation under the UN Convention against Cybercrime, with the safeguards built in.')
+    .description(
+      'Cross-border cooperation under the UN Convention against Cybercrime, with the safeguards built in.',
+    )
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride((err) => {

@@ -33,8 +33,7 @@ export const ERROR_CODES = {
   },
   ERR_UNKNOWN_PROFILE: {
     status: 400,
-    message:
-      'The text profile is not one of zero-draft-2023, ohchr-2023 or adopted-2024.',
+    message: 'The text profile is not one of zero-draft-2023, ohchr-2023 or adopted-2024.',
   },
   ERR_UNKNOWN_STATE: {
     status: 422,
@@ -59,7 +58,8 @@ export const ERROR_CODES = {
   },
   ERR_RULE_CONFLICT: {
     status: 500,
-    message: 'Two rules of the profile decide the same question differently; the engine refuses to choose.',
+    message:
+      'Two rules of the profile decide the same question differently; the engine refuses to choose.',
   },
   ERR_INTERNAL: {
     status: 500,

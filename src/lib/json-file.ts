@@ -8,7 +8,10 @@ export async function readJsonFile(file: string): Promise<unknown> {
     text = await readFile(file, 'utf8')
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new RogatoryError('ERR_FILE_NOT_FOUND', `cannot read file (${reason})`, { file, cause: e })
+    throw new RogatoryError('ERR_FILE_NOT_FOUND', `cannot read file (${reason})`, {
+      file,
+      cause: e,
+    })
   }
   return parseJsonText(text, file)
 }

@@ -29,4 +29,3 @@ export async function loadRegistry(file: string, overrides?: unknown): Promise<R
   const raw = await loadRegistryRaw(file)
   return parseRegistry(mergeRegistry(raw, overrides), file)
 }
-

@@ -62,7 +62,10 @@ export class Registry {
   /** The State, or ERR_UNKNOWN_STATE naming `path`. */
   state(code: string, path: string): StateView {
     const s = this.#states.get(code)
-    if (!s) throw new RogatoryError('ERR_UNKNOWN_STATE', `unknown State ${JSON.stringify(code)}`, { path })
+    if (!s)
+      throw new RogatoryError('ERR_UNKNOWN_STATE', `unknown State ${JSON.stringify(code)}`, {
+        path,
+      })
     return s
   }
 

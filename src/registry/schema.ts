@@ -39,7 +39,9 @@ export const stateSchema = z.strictObject({
   extraditionRequiresTreaty: z.boolean(),
   conventionAsExtraditionBasis: z.boolean(),
   nationalityExtradition: z.enum(NATIONALITY_EXTRADITION),
-  reservations: z.array(z.string().regex(/^art\d+(\(\w+\))*$/, 'expected a provision id such as art42(4)')),
+  reservations: z.array(
+    z.string().regex(/^art\d+(\(\w+\))*$/, 'expected a provision id such as art42(4)'),
+  ),
   dataProtection: z.strictObject({ onwardTransferRequiresWritten: z.boolean() }),
   offences: z.array(offenceSchema),
 })

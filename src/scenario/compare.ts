@@ -35,7 +35,11 @@ export function compareAnswer(expect: Expect, got: Assessment): Mismatch[] {
       for (const e of expect.grounds) {
         const g = got.grounds.find((x) => x.code === e.code)!
         if (g.mandatory !== e.mandatory) {
-          out.push({ field: `grounds[${e.code}].mandatory`, expected: e.mandatory, got: g.mandatory })
+          out.push({
+            field: `grounds[${e.code}].mandatory`,
+            expected: e.mandatory,
+            got: g.mandatory,
+          })
         }
         for (const c of e.cites) {
           if (!g.cites.some((gc) => citationSatisfies(gc, c))) {
@@ -47,7 +51,8 @@ export function compareAnswer(expect: Expect, got: Assessment): Mismatch[] {
   }
   for (const key of ['excludedGrounds', 'missingFields', 'obligations'] as const) {
     const e = expect[key]
-    if (e !== undefined && !sameSet(e, got[key])) out.push({ field: key, expected: sorted(e), got: sorted(got[key]) })
+    if (e !== undefined && !sameSet(e, got[key]))
+      out.push({ field: key, expected: sorted(e), got: sorted(got[key]) })
   }
   for (const [key, value] of Object.entries(expect.dates ?? {})) {
     const g = got.dates[key]

@@ -8,9 +8,9 @@
 import { basename } from 'node:path'
 import { isRogatoryError } from '../errors/rogatory-error.js'
 import { loadRegistryRaw } from '../registry/load.js'
-import { outcomeOf } from '../treaty/engine/assessment.js'
-import type { GroundCode } from '../treaty/codes.js'
 import { citationParts } from '../treaty/citation.js'
+import type { GroundCode } from '../treaty/codes.js'
+import { outcomeOf } from '../treaty/engine/assessment.js'
 import { answerLoaded, loadScenario, resolveRegistryFile, scenarioFiles } from './load.js'
 import type { Scenario } from './schema.js'
 
@@ -19,7 +19,11 @@ export interface LintProblem {
   readonly message: string
 }
 
-const SCOPE_GROUNDS: ReadonlySet<GroundCode> = new Set(['not-party', 'not-in-force', 'out-of-scope'])
+const SCOPE_GROUNDS: ReadonlySet<GroundCode> = new Set([
+  'not-party',
+  'not-in-force',
+  'out-of-scope',
+])
 const FILE_NAME = /^\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/
 
 export async function lintScenarios(dir: string, registryFile?: string) {
@@ -50,9 +54,11 @@ export async function lintScenarios(dir: string, registryFile?: string) {
 export function expectProblems(s: Scenario): string[] {
   const out: string[] = []
   const e = s.expect
-  const dateQuestion = s.question.kind === 'entry-into-force' || s.question.kind === 'preservation-period'
+  const dateQuestion =
+    s.question.kind === 'entry-into-force' || s.question.kind === 'preservation-period'
   if (dateQuestion) {
-    if (e.outcome !== undefined || e.grounds !== undefined) out.push('date questions answer with expect.dates, not outcome or grounds')
+    if (e.outcome !== undefined || e.grounds !== undefined)
+      out.push('date questions answer with expect.dates, not outcome or grounds')
     if (e.dates === undefined) out.push('date questions need expect.dates')
     return out
   }
@@ -61,7 +67,8 @@ export function expectProblems(s: Scenario): string[] {
   if (e.outcome !== undefined && e.grounds !== undefined) {
     const scope = grounds.some((g) => SCOPE_GROUNDS.has(g.code))
     const want = scope ? 'inapplicable' : outcomeOf(grounds)
-    if (e.outcome !== want) out.push(`expect.outcome ${e.outcome} is inconsistent with its grounds (they give ${want})`)
+    if (e.outcome !== want)
+      out.push(`expect.outcome ${e.outcome} is inconsistent with its grounds (they give ${want})`)
     if (scope && grounds.some((g) => !SCOPE_GROUNDS.has(g.code))) {
       out.push('an inapplicable answer reports scope grounds only (profiles.md §3)')
     }
@@ -72,7 +79,9 @@ export function expectProblems(s: Scenario): string[] {
         const parts = citationParts(c)
         const art = Number(parts[0])
         if (parts.length > 1 && art >= 35 && art <= 46) {
-          out.push(`grounds[${g.code}] cites ${c}: adopted paragraph numbers in Arts 35–46 are unverified, cite the article (profiles.md §1)`)
+          out.push(
+            `grounds[${g.code}] cites ${c}: adopted paragraph numbers in Arts 35–46 are unverified, cite the article (profiles.md §1)`,
+          )
         }
       }
     }

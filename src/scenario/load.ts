@@ -15,7 +15,7 @@ import { mergeRegistry } from '../registry/merge.js'
 import type { Registry } from '../registry/registry.js'
 import { answer } from '../treaty/engine/answer.js'
 import type { Assessment } from '../treaty/engine/assessment.js'
-import { parseProfile, type ProfileId } from '../treaty/profile.js'
+import { type ProfileId, parseProfile } from '../treaty/profile.js'
 import type { Question } from '../treaty/question-schema.js'
 import { type QuestionFile, questionFileSchema, type Scenario, scenarioSchema } from './schema.js'
 
@@ -31,7 +31,10 @@ export async function resolveRegistryFile(dir: string, explicit?: string): Promi
   for (const candidate of [join(dir, 'registry.json'), join(dir, '..', 'registry.json')]) {
     if (await exists(candidate)) return candidate
   }
-  throw new RogatoryError('ERR_REGISTRY_NOT_FOUND', `no registry.json in ${dir} or its parent; pass --registry FILE`)
+  throw new RogatoryError(
+    'ERR_REGISTRY_NOT_FOUND',
+    `no registry.json in ${dir} or its parent; pass --registry FILE`,
+  )
 }
 
 /** The scenario files of a directory: `*.json` except `registry.json`, in name order. */
@@ -40,10 +43,14 @@ export async function scenarioFiles(dir: string): Promise<string[]> {
   try {
     names = await readdir(dir)
   } catch (e) {
-    throw new RogatoryError('ERR_FILE_NOT_FOUND', `cannot read directory (${(e as NodeJS.ErrnoException).code})`, {
-      file: dir,
-      cause: e,
-    })
+    throw new RogatoryError(
+      'ERR_FILE_NOT_FOUND',
+      `cannot read directory (${(e as NodeJS.ErrnoException).code})`,
+      {
+        file: dir,
+        cause: e,
+      },
+    )
   }
   return names
     .filter((n) => n.endsWith('.json') && n !== 'registry.json')
@@ -86,17 +93,18 @@ export async function loadQuestionFile(
   })
 }
 
-function prepare<T extends { asOf: string; registryOverrides?: Record<string, unknown>; question: Question }>(
-  file: string,
-  doc: T,
-  profile: ProfileId,
-  baseRegistry: unknown,
-): Loaded<T> {
+function prepare<
+  T extends { asOf: string; registryOverrides?: Record<string, unknown>; question: Question },
+>(file: string, doc: T, profile: ProfileId, baseRegistry: unknown): Loaded<T> {
   let registry: Registry
   try {
     registry = parseRegistry(mergeRegistry(baseRegistry, doc.registryOverrides ?? {}))
   } catch (e) {
-    if (isRogatoryError(e) && doc.registryOverrides && Object.keys(doc.registryOverrides).length > 0) {
+    if (
+      isRogatoryError(e) &&
+      doc.registryOverrides &&
+      Object.keys(doc.registryOverrides).length > 0
+    ) {
       throw new RogatoryError(e.code, `${e.message} (registry after registryOverrides)`, {
         path: joinPath('registryOverrides', e.path),
       })
@@ -122,4 +130,3 @@ export function answerLoaded(l: Loaded<unknown>, profile: ProfileId = l.profile)
     throw isRogatoryError(e) ? e.locate({ file: l.file }) : e
   }
 }
-

@@ -12,8 +12,18 @@ import { answerLoaded, loadScenario, resolveRegistryFile, scenarioFiles } from '
 
 export type ScenarioResult =
   | { readonly file: string; readonly id: string; readonly status: 'passed' }
-  | { readonly file: string; readonly id: string; readonly status: 'failed'; readonly mismatches: Mismatch[] }
-  | { readonly file: string; readonly status: 'invalid'; readonly error: string; readonly code: string }
+  | {
+      readonly file: string
+      readonly id: string
+      readonly status: 'failed'
+      readonly mismatches: Mismatch[]
+    }
+  | {
+      readonly file: string
+      readonly status: 'invalid'
+      readonly error: string
+      readonly code: string
+    }
 
 export interface RunSummary {
   readonly results: ScenarioResult[]

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod'
 import { isoDate } from '../registry/schema.js'
-import { EXCLUDABLE_CODES, GROUND_CODES, OBLIGATION_CODES, OUTCOMES } from '../treaty/codes.js'
 import { isCitation } from '../treaty/citation.js'
+import { EXCLUDABLE_CODES, GROUND_CODES, OBLIGATION_CODES, OUTCOMES } from '../treaty/codes.js'
 import { questionSchema } from '../treaty/question-schema.js'
 
 const citation = z.string().refine(isCitation, { message: 'expected a citation such as 40(21)(b)' })
@@ -14,7 +14,13 @@ const citation = z.string().refine(isCitation, { message: 'expected a citation s
 export const expectSchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional(),
   grounds: z
-    .array(z.strictObject({ code: z.enum(GROUND_CODES), mandatory: z.boolean(), cites: z.array(citation) }))
+    .array(
+      z.strictObject({
+        code: z.enum(GROUND_CODES),
+        mandatory: z.boolean(),
+        cites: z.array(citation),
+      }),
+    )
     .optional(),
   excludedGrounds: z.array(z.enum(EXCLUDABLE_CODES)).optional(),
   missingFields: z.array(z.string()).optional(),

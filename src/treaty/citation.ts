@@ -12,7 +12,8 @@ const CITATION = /^(\d{1,3})((?:\((?:\d{1,3}|[a-z]{1,4})\))*)$/
 /** Split `40(21)(b)` into `['40', '21', 'b']`. */
 export function citationParts(citation: string): string[] {
   const m = CITATION.exec(citation)
-  if (!m) throw new RogatoryError('ERR_INVALID_CITATION', `not a citation: ${JSON.stringify(citation)}`)
+  if (!m)
+    throw new RogatoryError('ERR_INVALID_CITATION', `not a citation: ${JSON.stringify(citation)}`)
   const rest = m[2] ? m[2].slice(1, -1).split(')(') : []
   return [m[1]!, ...rest]
 }
@@ -35,7 +36,13 @@ export function citationAncestors(citation: string): string[] {
   const parts = citationParts(citation)
   const out: string[] = []
   for (let i = parts.length - 1; i >= 1; i--) {
-    out.push(parts[0] + parts.slice(1, i).map((p) => `(${p})`).join(''))
+    out.push(
+      parts[0] +
+        parts
+          .slice(1, i)
+          .map((p) => `(${p})`)
+          .join(''),
+    )
   }
   return out
 }

@@ -22,7 +22,15 @@ const base = JSON.parse(
     profile: 'adopted-2024',
     question: {
       kind: 'assess-request',
-      request: { type: 'mla', from: 'XAR', to: 'XBO', offence: 'XAR-PC-305', conduct: ['misuse-of-devices'], language: 'en', fields: {} },
+      request: {
+        type: 'mla',
+        from: 'XAR',
+        to: 'XBO',
+        offence: 'XAR-PC-305',
+        conduct: ['misuse-of-devices'],
+        language: 'en',
+        fields: {},
+      },
     },
   }),
 )
@@ -84,11 +92,46 @@ describe('rogatory CLI', () => {
   })
 
   const bad: [string, (q: any) => void, string | undefined, RegExp][] = [
-    ['unknown profile', (q) => { q.profile = 'final-2025' }, undefined, /^rogatory: ERR_UNKNOWN_PROFILE in .* at profile: /],
-    ['unknown State', (q) => { q.question.request.to = 'XQQ' }, undefined, /ERR_UNKNOWN_STATE .*at question\.request\.to/],
-    ['unknown offence', (q) => { q.question.request.offence = 'XAR-0' }, undefined, /ERR_UNKNOWN_OFFENCE .*at question\.request\.offence/],
-    ['malformed date', (q) => { q.asOf = '2027-13-01' }, undefined, /ERR_INPUT_INVALID .*at asOf: expected a calendar date/],
-    ['missing key', (q) => { delete q.question.request.type }, undefined, /ERR_INPUT_INVALID .*at question\.request\.type: required key is missing/],
+    [
+      'unknown profile',
+      (q) => {
+        q.profile = 'final-2025'
+      },
+      undefined,
+      /^rogatory: ERR_UNKNOWN_PROFILE in .* at profile: /,
+    ],
+    [
+      'unknown State',
+      (q) => {
+        q.question.request.to = 'XQQ'
+      },
+      undefined,
+      /ERR_UNKNOWN_STATE .*at question\.request\.to/,
+    ],
+    [
+      'unknown offence',
+      (q) => {
+        q.question.request.offence = 'XAR-0'
+      },
+      undefined,
+      /ERR_UNKNOWN_OFFENCE .*at question\.request\.offence/,
+    ],
+    [
+      'malformed date',
+      (q) => {
+        q.asOf = '2027-13-01'
+      },
+      undefined,
+      /ERR_INPUT_INVALID .*at asOf: expected a calendar date/,
+    ],
+    [
+      'missing key',
+      (q) => {
+        delete q.question.request.type
+      },
+      undefined,
+      /ERR_INPUT_INVALID .*at question\.request\.type: required key is missing/,
+    ],
     ['JSON syntax', () => {}, '{"asOf": ', /ERR_INPUT_JSON in .*q\.json: /],
   ]
   for (const [name, mutate, raw, pattern] of bad) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RogatoryError } from '../../src/errors/rogatory-error.js'
+import type { RogatoryError } from '../../src/errors/rogatory-error.js'
 import { parseRegistry } from '../../src/registry/load.js'
 import { mergeRegistry } from '../../src/registry/merge.js'
 import { RAW_REGISTRY, REGISTRY } from '../helpers.js'
@@ -28,7 +28,9 @@ describe('registry', () => {
     r.states[1].languages = ['English']
     const e = errorOf(r)
     expect(e.code).toBe('ERR_REGISTRY_INVALID')
-    expect(e.toLine()).toBe('ERR_REGISTRY_INVALID in reg.json at states[1].languages[0]: expected a language code such as en')
+    expect(e.toLine()).toBe(
+      'ERR_REGISTRY_INVALID in reg.json at states[1].languages[0]: expected a language code such as en',
+    )
   })
 
   it('names a missing key, an unknown key and a malformed date', () => {
@@ -55,7 +57,10 @@ describe('registry', () => {
 
   it('merges overrides with States matched by code; other arrays replace', () => {
     const merged = mergeRegistry(RAW_REGISTRY, {
-      states: [{ code: 'XBO', languages: ['en', 'fr'] }, { ...clone().states[0], code: 'XZA', name: 'New State' }],
+      states: [
+        { code: 'XBO', languages: ['en', 'fr'] },
+        { ...clone().states[0], code: 'XZA', name: 'New State' },
+      ],
       mlaTreaties: [['XAR', 'XBO']],
     }) as Record<string, any>
     const r = parseRegistry(merged)

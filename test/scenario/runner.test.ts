@@ -14,9 +14,15 @@ describe('scenario runner (FORMAT.md)', () => {
     expect(summary.invalid).toBe(1)
     const lines = formatRun(summary)
     expect(lines.at(-1)).toBe('3 passed, 2 failed')
-    expect(lines).toContain('FAIL wrong-expectation: outcome: expected "must-refuse", got "may-refuse"')
-    expect(lines).toContain('FAIL wrong-expectation: grounds[no-dual-criminality].mandatory: expected true, got false')
-    expect(lines.find((l) => l.startsWith('INVALID'))).toMatch(/ERR_SCENARIO_INVALID in .*004-malformed\.json at question\.request\.to: required key is missing/)
+    expect(lines).toContain(
+      'FAIL wrong-expectation: outcome: expected "must-refuse", got "may-refuse"',
+    )
+    expect(lines).toContain(
+      'FAIL wrong-expectation: grounds[no-dual-criminality].mandatory: expected true, got false',
+    )
+    expect(lines.find((l) => l.startsWith('INVALID'))).toMatch(
+      /ERR_SCENARIO_INVALID in .*004-malformed\.json at question\.request\.to: required key is missing/,
+    )
   })
 
   it('runs the published scenarios with the registry found in the parent directory', async () => {
@@ -27,8 +33,13 @@ describe('scenario runner (FORMAT.md)', () => {
   })
 
   it('matches citations when the engine is equal or more specific, never less', () => {
-    const a = assess(request({ offence: 'XAR-PC-305', conduct: ['misuse-of-devices'] }), undefined, { profile: 'zero-draft-2023' })
-    const ok = (cites: string[]) => compareAnswer({ grounds: [{ code: 'no-dual-criminality', mandatory: false, cites }] }, a)
+    const a = assess(
+      request({ offence: 'XAR-PC-305', conduct: ['misuse-of-devices'] }),
+      undefined,
+      { profile: 'zero-draft-2023' },
+    )
+    const ok = (cites: string[]) =>
+      compareAnswer({ grounds: [{ code: 'no-dual-criminality', mandatory: false, cites }] }, a)
     expect(ok(['40(8)'])).toEqual([])
     expect(ok(['40'])).toEqual([])
     expect(ok(['40(8)(a)'])).toHaveLength(1)
@@ -36,9 +47,20 @@ describe('scenario runner (FORMAT.md)', () => {
   })
 
   it('compares sets order-free and checks only what expect names', () => {
-    const a = assess(request({ language: 'fr', fields: {} }), undefined, { profile: 'zero-draft-2023' })
-    expect(compareAnswer({ obligations: ['request-additional-information', 'consult-before-refusal', 'give-reasons'] }, a)).toEqual([])
-    expect(compareAnswer({ missingFields: ['purposeAndPeriod'] }, a)[0]?.field).toBe('missingFields')
+    const a = assess(request({ language: 'fr', fields: {} }), undefined, {
+      profile: 'zero-draft-2023',
+    })
+    expect(
+      compareAnswer(
+        {
+          obligations: ['request-additional-information', 'consult-before-refusal', 'give-reasons'],
+        },
+        a,
+      ),
+    ).toEqual([])
+    expect(compareAnswer({ missingFields: ['purposeAndPeriod'] }, a)[0]?.field).toBe(
+      'missingFields',
+    )
     expect(compareAnswer({}, a)).toEqual([])
   })
 })

@@ -6,14 +6,25 @@ import { outcomeOf, outcomeRank } from '../../src/treaty/engine/assessment.js'
 import { generalEntry, stateStatus } from '../../src/treaty/party-status.js'
 import { PROFILES } from '../../src/treaty/profile.js'
 import type { Findings } from '../../src/treaty/question-schema.js'
-import { assess, FULL_MLA_FIELDS, findings, PRESERVATION_FIELDS, REALTIME_FIELDS, REGISTRY, registryWith, request } from '../helpers.js'
+import {
+  assess,
+  FULL_MLA_FIELDS,
+  findings,
+  PRESERVATION_FIELDS,
+  REALTIME_FIELDS,
+  REGISTRY,
+  registryWith,
+  request,
+} from '../helpers.js'
 
 const PARTIES = ['XAR', 'XBO', 'XCA', 'XHE', 'XGO']
 
 const requestArb = fc
   .record({
     type: fc.constantFrom(...REQUEST_TYPES),
-    pair: fc.constantFrom(...PARTIES.flatMap((a) => PARTIES.filter((b) => b !== a).map((b) => [a, b] as const))),
+    pair: fc.constantFrom(
+      ...PARTIES.flatMap((a) => PARTIES.filter((b) => b !== a).map((b) => [a, b] as const)),
+    ),
     offenceIndex: fc.nat(),
     extraConduct: fc.subarray(['misuse-of-devices', 'tax-evasion', 'defamation'] as ConductCode[]),
     language: fc.constantFrom('en', 'fr', 'es'),
@@ -34,8 +45,19 @@ const requestArb = fc
       oral: r.oral,
       urgent: r.urgent,
       channel: r.type === 'emergency-disclosure' ? '24/7' : 'central-authority',
-      fields: { ...FULL_MLA_FIELDS, ...PRESERVATION_FIELDS, ...REALTIME_FIELDS, justifyingEvidence: 'x' },
-      person: { nationality: r.pair[1], presentIn: r.pair[1], sentenceRemainingMonths: null, detained: true, consents: r.consents },
+      fields: {
+        ...FULL_MLA_FIELDS,
+        ...PRESERVATION_FIELDS,
+        ...REALTIME_FIELDS,
+        justifyingEvidence: 'x',
+      },
+      person: {
+        nationality: r.pair[1],
+        presentIn: r.pair[1],
+        sentenceRemainingMonths: null,
+        detained: true,
+        consents: r.consents,
+      },
     })
   })
 
@@ -75,25 +97,33 @@ describe('monotonicity', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ mandatory: fc.boolean() })), (gs) => {
         expect(outcomeOf([...gs, { mandatory: true }])).toBe('must-refuse')
-        expect(outcomeRank(outcomeOf([...gs, { mandatory: false }]))).toBeGreaterThanOrEqual(outcomeRank(outcomeOf(gs)))
+        expect(outcomeRank(outcomeOf([...gs, { mandatory: false }]))).toBeGreaterThanOrEqual(
+          outcomeRank(outcomeOf(gs)),
+        )
       }),
     )
   })
 
   it('more findings never weaken an outcome, drop a ground or soften a mandatory one, under every profile', () => {
     fc.assert(
-      fc.property(requestArb, findingsArb, findingsArb, fc.constantFrom(...PROFILES), (req, f1, f2, profile) => {
-        const base = findings(f1)
-        const wider = widen(base, findings(f2))
-        const a = assess(req, base, { profile })
-        const b = assess(req, wider, { profile })
-        expect(outcomeRank(b.outcome!)).toBeGreaterThanOrEqual(outcomeRank(a.outcome!))
-        for (const g of a.grounds) {
-          const h = b.grounds.find((x) => x.code === g.code)
-          expect(h, `${g.code} dropped`).toBeDefined()
-          if (g.mandatory) expect(h!.mandatory).toBe(true)
-        }
-      }),
+      fc.property(
+        requestArb,
+        findingsArb,
+        findingsArb,
+        fc.constantFrom(...PROFILES),
+        (req, f1, f2, profile) => {
+          const base = findings(f1)
+          const wider = widen(base, findings(f2))
+          const a = assess(req, base, { profile })
+          const b = assess(req, wider, { profile })
+          expect(outcomeRank(b.outcome!)).toBeGreaterThanOrEqual(outcomeRank(a.outcome!))
+          for (const g of a.grounds) {
+            const h = b.grounds.find((x) => x.code === g.code)
+            expect(h, `${g.code} dropped`).toBeDefined()
+            if (g.mandatory) expect(h!.mandatory).toBe(true)
+          }
+        },
+      ),
       { numRuns: 400 },
     )
   })
@@ -104,16 +134,20 @@ describe('party status properties (profiles.md §2)', () => {
 
   it('a State is never in force before the general date, nor before its own deposit', () => {
     fc.assert(
-      fc.property(asOfArb, fc.constantFrom(...[...REGISTRY.states].map((s) => s.code)), (asOf, code) => {
-        const s = REGISTRY.findState(code)!
-        const st = stateStatus(REGISTRY, s, asOf)
-        const g = generalEntry(REGISTRY, asOf)
-        if (st.entryIntoForce !== null) {
-          expect(st.entryIntoForce >= g.date!).toBe(true)
-          expect(st.entryIntoForce > s.instrumentDeposited!).toBe(true)
-        }
-        if (st.isParty) expect(st.deposited && st.inForce && !st.denounced).toBe(true)
-      }),
+      fc.property(
+        asOfArb,
+        fc.constantFrom(...[...REGISTRY.states].map((s) => s.code)),
+        (asOf, code) => {
+          const s = REGISTRY.findState(code)!
+          const st = stateStatus(REGISTRY, s, asOf)
+          const g = generalEntry(REGISTRY, asOf)
+          if (st.entryIntoForce !== null) {
+            expect(st.entryIntoForce >= g.date!).toBe(true)
+            expect(st.entryIntoForce > s.instrumentDeposited!).toBe(true)
+          }
+          if (st.isParty) expect(st.deposited && st.inForce && !st.denounced).toBe(true)
+        },
+      ),
     )
   })
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { childrenOf, citationTrust, listProvisions, provision } from '../../src/treaty/provisions/catalog.js'
 import { PROFILES } from '../../src/treaty/profile.js'
+import {
+  childrenOf,
+  citationTrust,
+  listProvisions,
+  provision,
+} from '../../src/treaty/provisions/catalog.js'
 
 describe('provisions catalogue', () => {
   it('holds the zero-draft and OHCHR wording of the contested paragraphs', () => {
@@ -35,12 +40,25 @@ describe('provisions catalogue', () => {
   })
 
   it('lists the items under a paragraph in treaty order', () => {
-    expect(childrenOf('zero-draft-2023', '40(21)').map((p) => p.id)).toEqual(['40(21)(a)', '40(21)(b)', '40(21)(c)', '40(21)(d)'])
-    expect(childrenOf('zero-draft-2023', '40(15)').map((p) => p.id).at(-1)).toBe('40(15)(f)')
+    expect(childrenOf('zero-draft-2023', '40(21)').map((p) => p.id)).toEqual([
+      '40(21)(a)',
+      '40(21)(b)',
+      '40(21)(c)',
+      '40(21)(d)',
+    ])
+    expect(
+      childrenOf('zero-draft-2023', '40(15)')
+        .map((p) => p.id)
+        .at(-1),
+    ).toBe('40(15)(f)')
   })
 
   it('fails with a code for an unknown or malformed provision', () => {
-    expect(() => provision('adopted-2024', '40(21)')).toThrowError(expect.objectContaining({ code: 'ERR_UNKNOWN_PROVISION' }))
-    expect(() => provision('adopted-2024', 'forty')).toThrowError(expect.objectContaining({ code: 'ERR_INVALID_CITATION' }))
+    expect(() => provision('adopted-2024', '40(21)')).toThrowError(
+      expect.objectContaining({ code: 'ERR_UNKNOWN_PROVISION' }),
+    )
+    expect(() => provision('adopted-2024', 'forty')).toThrowError(
+      expect.objectContaining({ code: 'ERR_INVALID_CITATION' }),
+    )
   })
 })

@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { RogatoryError } from '../../src/errors/rogatory-error.js'
 import { answer } from '../../src/treaty/engine/answer.js'
-import { findProvision } from '../../src/treaty/provisions/catalog.js'
 import { PROFILES } from '../../src/treaty/profile.js'
-import { checkRuleBook, compileRuleBook, QUESTIONS, RULE_BOOK, RULES } from '../../src/treaty/rules/rule-book.js'
+import { findProvision } from '../../src/treaty/provisions/catalog.js'
 import { citeIn, ground, type Rule } from '../../src/treaty/rules/rule.js'
+import {
+  checkRuleBook,
+  compileRuleBook,
+  QUESTIONS,
+  RULE_BOOK,
+  RULES,
+} from '../../src/treaty/rules/rule-book.js'
 import { findings, REGISTRY, request } from '../helpers.js'
 
 const ask = (book: ReturnType<typeof compileRuleBook>, f = findings({ politicalOffence: true })) =>
-  answer({ kind: 'assess-request', request: request(), findings: f }, {
-    profile: 'zero-draft-2023',
-    asOf: '2027-06-01',
-    registry: REGISTRY,
-    ruleBook: book,
-  })
+  answer(
+    { kind: 'assess-request', request: request(), findings: f },
+    {
+      profile: 'zero-draft-2023',
+      asOf: '2027-06-01',
+      registry: REGISTRY,
+      ruleBook: book,
+    },
+  )
 
 describe('rule book', () => {
   it('leaves no question undecided for any profile and request type', () => {
@@ -37,8 +46,15 @@ describe('rule book', () => {
   })
 
   it('reports a question no rule decides as ERR_NO_RULE, never a guess', () => {
-    const book = compileRuleBook(QUESTIONS, RULES.filter((r) => r.id !== 'ground.political-offence.mla.none'))
-    expect(checkRuleBook(book)).toContainEqual({ question: 'ground.political-offence', profile: 'zero-draft-2023', subject: 'mla' })
+    const book = compileRuleBook(
+      QUESTIONS,
+      RULES.filter((r) => r.id !== 'ground.political-offence.mla.none'),
+    )
+    expect(checkRuleBook(book)).toContainEqual({
+      question: 'ground.political-offence',
+      profile: 'zero-draft-2023',
+      subject: 'mla',
+    })
     expect(() => ask(book)).toThrowError(expect.objectContaining({ code: 'ERR_NO_RULE' }))
     // Without the finding the question never arises, so the answer stands.
     expect(ask(book, findings()).outcome).toBe('no-listed-ground')
@@ -67,7 +83,9 @@ describe('rule book', () => {
   })
 
   it('rejects rules for unknown questions and duplicate ids when compiled', () => {
-    expect(() => compileRuleBook(QUESTIONS, [...RULES, { ...RULES[0]!, id: 'x', question: 'nope' }])).toThrow(/unknown question/)
+    expect(() =>
+      compileRuleBook(QUESTIONS, [...RULES, { ...RULES[0]!, id: 'x', question: 'nope' }]),
+    ).toThrow(/unknown question/)
     expect(() => compileRuleBook(QUESTIONS, [...RULES, RULES[0]!])).toThrow(/duplicate/)
   })
 
@@ -80,7 +98,11 @@ describe('rule book', () => {
   it('every step of the trail carries a citation and its trust mark', () => {
     for (const profile of PROFILES) {
       const a = answer(
-        { kind: 'assess-request', request: request({ language: 'fr' }), findings: findings({ essentialInterests: true, refusalReasonsOffered: ['bank-secrecy'] }) },
+        {
+          kind: 'assess-request',
+          request: request({ language: 'fr' }),
+          findings: findings({ essentialInterests: true, refusalReasonsOffered: ['bank-secrecy'] }),
+        },
         { profile, asOf: '2027-06-01', registry: REGISTRY },
       )
       expect(a.trail.length).toBeGreaterThan(2)
@@ -88,7 +110,10 @@ describe('rule book', () => {
         expect(s.cites.length).toBeGreaterThan(0)
         expect(['verified', 'partial', 'unverified']).toContain(s.trust)
       }
-      if (profile === 'adopted-2024') expect(a.trail.every((s) => s.trust !== 'verified' || s.cites.every((c) => !/^4\d/.test(c)))).toBe(true)
+      if (profile === 'adopted-2024')
+        expect(
+          a.trail.every((s) => s.trust !== 'verified' || s.cites.every((c) => !/^4\d/.test(c))),
+        ).toBe(true)
     }
   })
 })

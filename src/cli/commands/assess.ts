@@ -21,12 +21,17 @@ export async function assessFile(file: string, opts: AssessOptions): Promise<num
   const loaded = await loadQuestionFile(file, await loadRegistryRaw(regFile), opts.profile)
   const title = loaded.doc.title ?? loaded.doc.id ?? file
   if (opts.compare) {
-    const assessments = Object.fromEntries(PROFILES.map((p) => [p, answerLoaded(loaded, p)])) as Parameters<
-      typeof compareProfiles
-    >[0]
+    const assessments = Object.fromEntries(
+      PROFILES.map((p) => [p, answerLoaded(loaded, p)]),
+    ) as Parameters<typeof compareProfiles>[0]
     const comparison = compareProfiles(assessments)
     if (opts.json) printJson(comparison)
-    else print([`${title} — compared across the three text profiles, as of ${loaded.asOf}`, '', ...formatComparison(comparison)])
+    else
+      print([
+        `${title} — compared across the three text profiles, as of ${loaded.asOf}`,
+        '',
+        ...formatComparison(comparison),
+      ])
     return 0
   }
   const a = answerLoaded(loaded)
@@ -38,10 +43,15 @@ export async function assessFile(file: string, opts: AssessOptions): Promise<num
 export function registerAssess(program: Command): void {
   program
     .command('assess')
-    .description('answer a question file (FORMAT.md) under a text profile, with the explanation trail')
+    .description(
+      'answer a question file (FORMAT.md) under a text profile, with the explanation trail',
+    )
     .argument('<file>', 'question or scenario JSON file')
     .option('-p, --profile <profile>', "text profile (default: the file's, else adopted-2024)")
-    .option('-r, --registry <file>', 'registry file (default: registry.json beside the file or in its parent)')
+    .option(
+      '-r, --registry <file>',
+      'registry file (default: registry.json beside the file or in its parent)',
+    )
     .option('-c, --compare', 'answer under all three profiles and show where and why they differ')
     .option('--no-trail', 'omit the explanation trail')
     .option('--json', 'machine-readable output')

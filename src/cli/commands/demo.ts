@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { action, print } from '../io.js'
 import { assessFile } from './assess.js'

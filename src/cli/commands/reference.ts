@@ -2,8 +2,8 @@ import type { Command } from 'commander'
 import { ERROR_CODES, type ErrorCode } from '../../errors/codes.js'
 import { errorTableMarkdown } from '../../errors/table.js'
 import { PROFILES, parseProfile } from '../../treaty/profile.js'
-import { RULE_BOOK } from '../../treaty/rules/rule-book.js'
 import { citeIn } from '../../treaty/rules/rule.js'
+import { RULE_BOOK } from '../../treaty/rules/rule-book.js'
 import { action, print } from '../io.js'
 
 export function registerReference(program: Command): void {
@@ -34,7 +34,9 @@ export function registerReference(program: Command): void {
             typeof own === 'function'
               ? '(depends on the facts)'
               : ps.map((p) => `${p}: ${own.map((c) => citeIn(p, c)).join(', ') || '—'}`).join('; ')
-          print(`${r.id}\n  ${r.section} · ${r.question} · ${cites}${r.reading ? ` · reading ${r.reading}` : ''}\n  ${r.note}`)
+          print(
+            `${r.id}\n  ${r.section} · ${r.question} · ${cites}${r.reading ? ` · reading ${r.reading}` : ''}\n  ${r.note}`,
+          )
         }
       }),
     )

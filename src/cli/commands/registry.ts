@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
+import { RogatoryError } from '../../errors/rogatory-error.js'
+import { isIsoDate } from '../../lib/iso-date.js'
 import { loadRegistry } from '../../registry/load.js'
 import { stateStatus } from '../../treaty/party-status.js'
-import { isIsoDate } from '../../lib/iso-date.js'
-import { RogatoryError } from '../../errors/rogatory-error.js'
 import { action, print, printJson } from '../io.js'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -15,7 +15,9 @@ export function registerRegistry(program: Command): void {
     .action(
       action(async (file: string) => {
         const r = await loadRegistry(file)
-        print(`${file}: valid rogatory-registry/1, ${r.document.states.length} States, ${r.document.otherDeposits.length} other deposits`)
+        print(
+          `${file}: valid rogatory-registry/1, ${r.document.states.length} States, ${r.document.otherDeposits.length} other deposits`,
+        )
       }),
     )
   registry
@@ -28,7 +30,10 @@ export function registerRegistry(program: Command): void {
     .action(
       action(async (code: string, opts: { registry: string; asOf?: string; json?: boolean }) => {
         const asOf = opts.asOf ?? today()
-        if (!isIsoDate(asOf)) throw new RogatoryError('ERR_INPUT_INVALID', 'expected a calendar date YYYY-MM-DD', { path: '--as-of' })
+        if (!isIsoDate(asOf))
+          throw new RogatoryError('ERR_INPUT_INVALID', 'expected a calendar date YYYY-MM-DD', {
+            path: '--as-of',
+          })
         const r = await loadRegistry(opts.registry)
         const s = r.state(code, 'state')
         const status = stateStatus(r, s, asOf)
@@ -42,7 +47,10 @@ export function registerRegistry(program: Command): void {
           `  24/7 point of contact: ${s.pointOfContact247.name}`,
           `  extradition authority: ${s.extraditionAuthority.name}; nationals: ${s.nationalityExtradition}`,
           `  offences:`,
-          ...s.offences.map((o) => `    ${o.code} ${o.title} — ${o.conduct.join(', ')}; max ${o.maxPenaltyMonths ?? 'non-custodial'} months${o.protectedExpression ? '; criminalises protected expression' : ''}`),
+          ...s.offences.map(
+            (o) =>
+              `    ${o.code} ${o.title} — ${o.conduct.join(', ')}; max ${o.maxPenaltyMonths ?? 'non-custodial'} months${o.protectedExpression ? '; criminalises protected expression' : ''}`,
+          ),
         ])
       }),
     )

@@ -4,7 +4,9 @@ import { formatRun, runScenarios } from '../../scenario/runner.js'
 import { action, EXIT, print, printJson } from '../io.js'
 
 export function registerScenarios(program: Command): void {
-  const scenarios = program.command('scenarios').description('run or lint a directory of scenarios (FORMAT.md)')
+  const scenarios = program
+    .command('scenarios')
+    .description('run or lint a directory of scenarios (FORMAT.md)')
   scenarios
     .command('run')
     .description('run every scenario; one line per failure, then "N passed, M failed"')
@@ -28,7 +30,10 @@ export function registerScenarios(program: Command): void {
     .action(
       action(async (dir: string, opts: { registry?: string }) => {
         const { files, problems } = await lintScenarios(dir, opts.registry)
-        print([...problems.map((p) => `${p.file}: ${p.message}`), `${files} files, ${problems.length} problems`])
+        print([
+          ...problems.map((p) => `${p.file}: ${p.message}`),
+          `${files} files, ${problems.length} problems`,
+        ])
         return problems.length > 0 ? EXIT.failed : EXIT.ok
       }),
     )

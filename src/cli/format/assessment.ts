@@ -17,7 +17,10 @@ export function formatStep(s: Step, n: number): string[] {
   return lines
 }
 
-export function formatAssessment(a: Assessment, opts: { trail: boolean; title?: string }): string[] {
+export function formatAssessment(
+  a: Assessment,
+  opts: { trail: boolean; title?: string },
+): string[] {
   const lines: string[] = []
   lines.push(`${opts.title ?? a.kind} — profile ${a.profile}, as of ${a.asOf}`)
   if (a.outcome !== undefined) lines.push(`Outcome: ${a.outcome}`)
@@ -25,7 +28,9 @@ export function formatAssessment(a: Assessment, opts: { trail: boolean; title?: 
     lines.push('Grounds:')
     if (a.grounds.length === 0) lines.push('  —')
     for (const g of a.grounds) {
-      lines.push(`  ${g.code}  ${g.mandatory ? 'MANDATORY' : 'discretionary'}  cites ${g.cites.join(', ')}  [${g.trust}]`)
+      lines.push(
+        `  ${g.code}  ${g.mandatory ? 'MANDATORY' : 'discretionary'}  cites ${g.cites.join(', ')}  [${g.trust}]`,
+      )
     }
     lines.push(`Excluded reasons: ${list(a.excludedGrounds)}`)
     lines.push(`Missing fields: ${list(a.missingFields)}`)
@@ -38,7 +43,7 @@ export function formatAssessment(a: Assessment, opts: { trail: boolean; title?: 
   }
   if (opts.trail) {
     lines.push('Explanation trail:')
-    a.trail.forEach((s, i) => lines.push(...formatStep(s, i + 1)))
+    for (const [i, s] of a.trail.entries()) lines.push(...formatStep(s, i + 1))
   }
   return lines
 }

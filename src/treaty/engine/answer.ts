@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../../lib/iso-date.js'
 import type { Registry } from '../../registry/registry.js'
+import { stateStatus } from '../party-status.js'
 import type { ProfileId } from '../profile.js'
 import {
   type AssessRequestQuestion,
@@ -19,7 +20,6 @@ import { type Assessment, outcomeOf } from './assessment.js'
 import { type Context, requestContext } from './context.js'
 import { entryIntoForce, preservationPeriod } from './dates.js'
 import { evaluate } from './evaluate.js'
-import { stateStatus } from '../party-status.js'
 
 export interface AnswerOptions {
   readonly profile: ProfileId
@@ -31,7 +31,16 @@ export interface AnswerOptions {
 
 export function answer(question: Question, options: AnswerOptions): Assessment {
   const { profile, asOf, registry } = options
-  const base = { profile, asOf, kind: question.kind, grounds: [], excludedGrounds: [], missingFields: [], obligations: [], dates: {} }
+  const base = {
+    profile,
+    asOf,
+    kind: question.kind,
+    grounds: [],
+    excludedGrounds: [],
+    missingFields: [],
+    obligations: [],
+    dates: {},
+  }
   switch (question.kind) {
     case 'assess-request':
       return assessRequest(question, options)
@@ -49,7 +58,13 @@ export function answer(question: Question, options: AnswerOptions): Assessment {
 }
 
 function assessRequest(q: AssessRequestQuestion, o: AnswerOptions): Assessment {
-  const ctx = requestContext({ profile: o.profile, registry: o.registry, asOf: o.asOf, request: q.request, findings: q.findings })
+  const ctx = requestContext({
+    profile: o.profile,
+    registry: o.registry,
+    asOf: o.asOf,
+    request: q.request,
+    findings: q.findings,
+  })
   return fromContext(ctx, o, ctx.missingFields)
 }
 

@@ -12,7 +12,7 @@ import type { Registry, StateView } from '../../registry/registry.js'
 import type { OffenceRecord } from '../../registry/schema.js'
 import type { ConductCode, GroundCode, ObligationCode, RequestType } from '../codes.js'
 import { isConventionOffence } from '../convention-offences.js'
-import { stateStatus, type StateStatus } from '../party-status.js'
+import { type StateStatus, stateStatus } from '../party-status.js'
 import type { ProfileId } from '../profile.js'
 import type { Findings, Request } from '../question-schema.js'
 import { requiredFields } from './required-fields.js'
@@ -68,7 +68,11 @@ export interface Context {
 }
 
 /** Every conduct code is covered by an offence of `state` with at least `months` (profiles.md §12.3). */
-export function coversAll(state: StateView, conduct: readonly ConductCode[], months: number): boolean {
+export function coversAll(
+  state: StateView,
+  conduct: readonly ConductCode[],
+  months: number,
+): boolean {
   for (const c of conduct) {
     const max = state.conductMaxPenalty.get(c)
     if (max === undefined || max === null || max < months) return false
@@ -77,11 +81,8 @@ export function coversAll(state: StateView, conduct: readonly ConductCode[], mon
 }
 
 function dualCriminality(to: StateView, conduct: readonly ConductCode[]): DualCriminality {
-  let uncovered: ConductCode[] | undefined
-  for (const c of conduct) {
-    if (!to.conductMaxPenalty.has(c)) (uncovered ??= []).push(c)
-  }
-  return uncovered ? { ok: false, uncovered } : { ok: true, uncovered: [] }
+  const uncovered = conduct.filter((c) => !to.conductMaxPenalty.has(c))
+  return { ok: uncovered.length === 0, uncovered }
 }
 
 function seriousCrime(
@@ -161,7 +162,5 @@ export function isBlank(value: unknown): boolean {
 }
 
 function missing(request: Request, required: readonly string[]): readonly string[] {
-  let out: string[] | undefined
-  for (const key of required) if (isBlank(request.fields[key])) (out ??= []).push(key)
-  return out ?? []
+  return required.filter((key) => isBlank(request.fields[key]))
 }

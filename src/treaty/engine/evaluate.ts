@@ -33,24 +33,35 @@ export function evaluate(ctx: Context, book: RuleBook): Evaluation {
   for (const cq of table.scope) decide(ctx, cq, trail, excluded)
   const inapplicable = ctx.grounds.size > 0
   if (!inapplicable) {
-    for (const phase of PHASES_AFTER_SCOPE) for (const cq of table[phase]) decide(ctx, cq, trail, excluded)
+    for (const phase of PHASES_AFTER_SCOPE)
+      for (const cq of table[phase]) decide(ctx, cq, trail, excluded)
   }
   const grounds: GroundResult[] = []
   for (const [code, g] of ctx.grounds) {
-    grounds.push({ code, mandatory: g.mandatory, cites: g.cites, trust: groundTrust(ctx, code, trail) })
+    grounds.push({
+      code,
+      mandatory: g.mandatory,
+      cites: g.cites,
+      trust: groundTrust(code, trail),
+    })
   }
   return { inapplicable, grounds, obligations: [...ctx.obligations], excluded, trail }
 }
 
 export { outcomeOf }
 
-function groundTrust(ctx: Context, code: GroundCode, trail: readonly Step[]) {
+function groundTrust(code: GroundCode, trail: readonly Step[]) {
   const marks: TrustMark[] = []
   for (const s of trail) if (s.decision.startsWith(`ground ${code} `)) marks.push(s.trust)
   return weakest(marks.length > 0 ? marks : ['unverified'])
 }
 
-function decide(ctx: Context, cq: CompiledQuestion, trail: Step[], excluded: ExcludableCode[]): void {
+function decide(
+  ctx: Context,
+  cq: CompiledQuestion,
+  trail: Step[],
+  excluded: ExcludableCode[],
+): void {
   const facts = cq.question.trigger(ctx)
   if (facts === null) return
   let chosen: CompiledRule | undefined
@@ -74,7 +85,8 @@ function decide(ctx: Context, cq: CompiledQuestion, trail: Step[], excluded: Exc
   }
   const rule = chosen.rule
   const cites =
-    chosen.cites ?? (rule.cites as (c: Context) => readonly string[])(ctx).map((c) => citeIn(ctx.profile, c))
+    chosen.cites ??
+    (rule.cites as (c: Context) => readonly string[])(ctx).map((c) => citeIn(ctx.profile, c))
   const marks = cites.map((c) => citationTrust(ctx.profile, c))
   if (rule.reading) marks.push(rule.reading)
   const trust = weakest(marks)
@@ -112,7 +124,12 @@ function decide(ctx: Context, cq: CompiledQuestion, trail: Step[], excluded: Exc
 }
 
 /** Two questions may report the same ground (e.g. both essential-interests findings): the stronger force wins, citations unite. */
-function addGround(ctx: Context, code: GroundCode, mandatory: boolean, cites: readonly string[]): void {
+function addGround(
+  ctx: Context,
+  code: GroundCode,
+  mandatory: boolean,
+  cites: readonly string[],
+): void {
   const prev = ctx.grounds.get(code)
   if (!prev) {
     ctx.grounds.set(code, { mandatory, cites: [...cites] })

@@ -17,8 +17,16 @@ export interface RequiredField {
 
 /** 40(15)(a)–(d), (f); (e) "where possible" is never required. */
 const MLA_40_15: readonly RequiredField[] = [
-  { key: 'requestingAuthority', cite: '40(15)(a)', label: 'Identity of the authority making the request' },
-  { key: 'subjectMatter', cite: '40(15)(b)', label: 'Subject matter and nature of the investigation' },
+  {
+    key: 'requestingAuthority',
+    cite: '40(15)(a)',
+    label: 'Identity of the authority making the request',
+  },
+  {
+    key: 'subjectMatter',
+    cite: '40(15)(b)',
+    label: 'Subject matter and nature of the investigation',
+  },
   { key: 'factsSummary', cite: '40(15)(c)', label: 'Summary of the relevant facts' },
   { key: 'assistanceSought', cite: '40(15)(d)', label: 'Description of the assistance sought' },
   { key: 'purposeAndPeriod', cite: '40(15)(f)', label: 'Time period and purpose' },
@@ -35,7 +43,11 @@ const EMERGENCY: readonly RequiredField[] = [
 const PRESERVATION: readonly RequiredField[] = [
   { key: 'requestingAuthority', cite: '42(2)(a)', label: 'Authority seeking the preservation' },
   { key: 'offenceAndFacts', cite: '42(2)(b)', label: 'Offence and brief summary of facts' },
-  { key: 'dataToPreserve', cite: '42(2)(c)', label: 'Data to be preserved and their relation to the offence' },
+  {
+    key: 'dataToPreserve',
+    cite: '42(2)(c)',
+    label: 'Data to be preserved and their relation to the offence',
+  },
   { key: 'necessity', cite: '42(2)(e)', label: 'Necessity of the preservation' },
   { key: 'intentToSubmitMla', cite: '42(2)(f)', label: 'Intent to submit an MLA request' },
 ]
@@ -43,21 +55,32 @@ const PRESERVATION: readonly RequiredField[] = [
 /** OHCHR's insertion in 42(2)(e): "and the underlying facts and evidence justifying preservation". */
 const PRESERVATION_OHCHR: readonly RequiredField[] = [
   ...PRESERVATION,
-  { key: 'justifyingEvidence', cite: '42(2)(e)', label: 'Facts and evidence justifying preservation' },
+  {
+    key: 'justifyingEvidence',
+    cite: '42(2)(e)',
+    label: 'Facts and evidence justifying preservation',
+  },
 ]
 
 /** 45(3)(a)–(c), (e), (f); (d) "any available data" is never required. */
 const REALTIME: readonly RequiredField[] = [
   { key: 'requestingAuthority', cite: '45(3)(a)', label: 'Name of the requesting authority' },
   { key: 'factsSummary', cite: '45(3)(b)', label: 'Main facts and nature of the investigation' },
-  { key: 'dataConcerned', cite: '45(3)(c)', label: 'Data concerned and their relation to the offence' },
+  {
+    key: 'dataConcerned',
+    cite: '45(3)(c)',
+    label: 'Data concerned and their relation to the offence',
+  },
   { key: 'justification', cite: '45(3)(e)', label: 'Justification for collecting traffic data' },
   { key: 'collectionPeriod', cite: '45(3)(f)', label: 'Collection period and its justification' },
 ]
 
 const NONE: readonly RequiredField[] = []
 
-export function requiredFieldSpecs(profile: ProfileId, type: RequestType): readonly RequiredField[] {
+export function requiredFieldSpecs(
+  profile: ProfileId,
+  type: RequestType,
+): readonly RequiredField[] {
   switch (type) {
     case 'mla':
     case 'stored-data':

@@ -30,7 +30,8 @@ export const ADOPTED_2024_TEXT: Readonly<Record<string, AdoptedEntry>> = {
   },
   '5': {
     title: 'Sovereignty and non-intervention',
-    summary: 'Obligations are carried out consistently with sovereign equality, territorial integrity and non-intervention.',
+    summary:
+      'Obligations are carried out consistently with sovereign equality, territorial integrity and non-intervention.',
     trust: 'verified',
     source: `${NOTES} §2 [V-ar]`,
   },
@@ -48,61 +49,71 @@ export const ADOPTED_2024_TEXT: Readonly<Record<string, AdoptedEntry>> = {
   },
   '35': {
     title: 'General principles of international cooperation',
-    summary: 'Cooperation for Convention offences and for electronic evidence of any serious crime; dual criminality is conduct-based, whatever the name or category of the offence.',
+    summary:
+      'Cooperation for Convention offences and for electronic evidence of any serious crime; dual criminality is conduct-based, whatever the name or category of the offence.',
     trust: 'unverified',
     source: `${NOTES} §5.1 [U]`,
   },
   '36': {
     title: 'Protection of personal data',
-    summary: "Transfers follow the transferring State's law; it need not transfer data it cannot lawfully provide; onward transfer to a third country only with the original State's prior authorization, which it may require in writing.",
+    summary:
+      "Transfers follow the transferring State's law; it need not transfer data it cannot lawfully provide; onward transfer to a third country only with the original State's prior authorization, which it may require in writing.",
     trust: 'unverified',
     source: `${NOTES} §5.2 [U]`,
   },
   '37': {
     title: 'Extradition',
-    summary: 'UNTOC Art 16 template: at least one year under both laws; aut dedere aut judicare for nationals; no refusal on fiscal grounds alone; discrimination ground (sex, race, language, religion, nationality, ethnic origin, political opinions); consultation before refusal; register of authorities.',
+    summary:
+      'UNTOC Art 16 template: at least one year under both laws; aut dedere aut judicare for nationals; no refusal on fiscal grounds alone; discrimination ground (sex, race, language, religion, nationality, ethnic origin, political opinions); consultation before refusal; register of authorities.',
     trust: 'partial',
     source: `${NOTES} §5.3 [substance P from the verified UNTOC 16; paragraph numbers U]`,
   },
   '40': {
     title: 'General principles and procedures relating to mutual legal assistance',
-    summary: 'UNTOC Art 18 template: spontaneous information; may decline for absence of dual criminality; transfer of detained persons with consent; central authorities; language and written form; required contents; specialty and confidentiality; refusal grounds (non-conformity, sovereignty, security, ordre public or other essential interests, domestic law, legal system) plus a discrimination paragraph; no refusal for bank secrecy or fiscal matters; reasons; postponement; consultation.',
+    summary:
+      'UNTOC Art 18 template: spontaneous information; may decline for absence of dual criminality; transfer of detained persons with consent; central authorities; language and written form; required contents; specialty and confidentiality; refusal grounds (non-conformity, sovereignty, security, ordre public or other essential interests, domestic law, legal system) plus a discrimination paragraph; no refusal for bank secrecy or fiscal matters; reasons; postponement; consultation.',
     trust: 'partial',
     source: `${NOTES} §5.4 [substance P from the verified UNTOC 18; paragraph numbers U]`,
   },
   '41': {
     title: '24/7 network',
-    summary: 'A point of contact available 24 hours a day, 7 days a week, registered with the Secretary-General; assistance includes preservation and the provision of electronic data to avert an emergency.',
+    summary:
+      'A point of contact available 24 hours a day, 7 days a week, registered with the Secretary-General; assistance includes preservation and the provision of electronic data to avert an emergency.',
     trust: 'unverified',
     source: `${NOTES} §5.5 [U]`,
   },
   '42': {
     title: 'Expedited preservation of stored electronic data',
-    summary: 'Required contents as in Budapest 29; dual criminality not required (a reservation for disclosure is possible); preservation for not less than sixty days, continuing pending the decision on the MLA request.',
+    summary:
+      'Required contents as in Budapest 29; dual criminality not required (a reservation for disclosure is possible); preservation for not less than sixty days, continuing pending the decision on the MLA request.',
     trust: 'unverified',
     source: `${NOTES} §5.6 [U; Budapest 29 template V]`,
   },
   '43': {
     title: 'Expedited disclosure of preserved traffic data',
-    summary: 'Enough traffic data to identify the service provider and path; narrow grounds for withholding.',
+    summary:
+      'Enough traffic data to identify the service provider and path; narrow grounds for withholding.',
     trust: 'unverified',
     source: `${NOTES} §5.7 [U]`,
   },
   '44': {
     title: 'Mutual legal assistance in accessing stored electronic data',
-    summary: 'Search, seizure and disclosure of stored data, expedited where the data are vulnerable.',
+    summary:
+      'Search, seizure and disclosure of stored data, expedited where the data are vulnerable.',
     trust: 'unverified',
     source: `${NOTES} §5.7 [U]`,
   },
   '45': {
     title: 'Mutual legal assistance in the real-time collection of traffic data',
-    summary: 'Assistance at least for serious criminal offences; required contents: authority, facts, data concerned, identifying data, justification, collection period.',
+    summary:
+      'Assistance at least for serious criminal offences; required contents: authority, facts, data concerned, identifying data, justification, collection period.',
     trust: 'unverified',
     source: `${NOTES} §5.7 [U]`,
   },
   '46': {
     title: 'Mutual legal assistance in the interception of content data',
-    summary: 'To the extent permitted under treaties applicable to the States concerned and under their domestic laws.',
+    summary:
+      'To the extent permitted under treaties applicable to the States concerned and under their domestic laws.',
     trust: 'unverified',
     source: `${NOTES} §5.7 [U]`,
   },
@@ -120,13 +131,15 @@ export const ADOPTED_2024_TEXT: Readonly<Record<string, AdoptedEntry>> = {
   },
   '65(2)': {
     title: 'Entry into force: later instruments',
-    summary: 'For a State depositing after the fortieth instrument: the thirtieth day after its deposit, or the general date if later.',
+    summary:
+      'For a State depositing after the fortieth instrument: the thirtieth day after its deposit, or the general date if later.',
     trust: 'unverified',
     source: 'profiles.md §2 [U]',
   },
   '67': {
     title: 'Denunciation',
-    summary: 'Denunciation takes effect one year after the Secretary-General receives the notification.',
+    summary:
+      'Denunciation takes effect one year after the Secretary-General receives the notification.',
     trust: 'unverified',
     source: `${NOTES} §6 [U]`,
   },

@@ -44,12 +44,14 @@ const DRAFT_ARTICLES: Record<string, string> = {
 
 /** Draft passages whose wording we hold only in part (profiles.md trust marks; lost markup). */
 const ZERO_PARTIAL: Record<string, string> = {
-  '2(h)': "P: the seed shows only OHCHR's amended wording; the Chair's wording is taken from the UNTOC 2(b) template and the adopted 2(h)",
+  '2(h)':
+    "P: the seed shows only OHCHR's amended wording; the Chair's wording is taken from the UNTOC 2(b) template and the adopted 2(h)",
   '40(4)': "P: the seed's insertion markup is lost in this paragraph",
 }
 const OHCHR_PARTIAL: Record<string, string> = {
   '40(4)': ZERO_PARTIAL['40(4)']!,
-  '42(3)': "P: OHCHR proposes deleting the second sentence in a comment only (A65); applied as a reading",
+  '42(3)':
+    'P: OHCHR proposes deleting the second sentence in a comment only (A65); applied as a reading',
 }
 
 /** OHCHR's comment-only proposal applied as a reading (profiles.md §10). */
@@ -108,11 +110,15 @@ export function findProvision(profile: ProfileId, id: string): Provision | undef
 /** The provision, or ERR_UNKNOWN_PROVISION. */
 export function provision(profile: ProfileId, id: string): Provision {
   if (!isCitation(id)) {
-    throw new RogatoryError('ERR_INVALID_CITATION', `not a citation: ${JSON.stringify(id)}`, { path: 'id' })
+    throw new RogatoryError('ERR_INVALID_CITATION', `not a citation: ${JSON.stringify(id)}`, {
+      path: 'id',
+    })
   }
   const p = CATALOGS[profile].get(id)
   if (!p) {
-    throw new RogatoryError('ERR_UNKNOWN_PROVISION', `${id} is not held for ${profile}`, { path: 'id' })
+    throw new RogatoryError('ERR_UNKNOWN_PROVISION', `${id} is not held for ${profile}`, {
+      path: 'id',
+    })
   }
   return p
 }

@@ -8,19 +8,22 @@ import { isConventionOffence } from '../convention-offences.js'
 import type { Context } from '../engine/context.js'
 import {
   ADOPTED,
-  NO_GROUND,
-  OHCHR,
-  ZERO,
   ground,
+  NO_GROUND,
   NOT_OHCHR,
+  OHCHR,
   type Question,
   type Rule,
+  ZERO,
 } from './rule.js'
 import { FAMILY, only, PRESERVATION } from './subjects.js'
 
 const uncoveredFacts = (ctx: Context) => [
   { name: 'request.conduct', value: ctx.request.conduct },
-  { name: `registry: conduct no offence of ${ctx.to.code} covers`, value: ctx.dualCriminality.uncovered },
+  {
+    name: `registry: conduct no offence of ${ctx.to.code} covers`,
+    value: ctx.dualCriminality.uncovered,
+  },
 ]
 
 export const dualCriminalityQuestions: readonly Question[] = [
@@ -40,7 +43,10 @@ export const dualCriminalityQuestions: readonly Question[] = [
     trigger: (ctx) => {
       if (!ctx.to.reservations.includes('art42(4)')) return null
       if (ctx.request.conduct.some(isConventionOffence) || ctx.dualCriminality.ok) return null
-      return [{ name: `registry: ${ctx.to.code} reservations`, value: ctx.to.reservations }, ...uncoveredFacts(ctx)]
+      return [
+        { name: `registry: ${ctx.to.code} reservations`, value: ctx.to.reservations },
+        ...uncoveredFacts(ctx),
+      ]
     },
   },
 ]
@@ -115,4 +121,3 @@ export const dualCriminalityRules: readonly Rule[] = [
     note: 'The requested State reserved the right to refuse preservation where dual criminality could not be fulfilled at disclosure.',
   },
 ]
-

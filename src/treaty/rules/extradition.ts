@@ -20,8 +20,14 @@ export const extraditionQuestions: readonly Question[] = [
       const requestedOk = coversAll(ctx.to, ctx.request.conduct, EXTRADITION_MONTHS)
       if (requestingOk && requestedOk) return null
       return [
-        { name: `registry: ${ctx.from.code} ${ctx.offence?.code ?? '(no offence named)'} maximum (months)`, value: max },
-        { name: `registry: ${ctx.to.code} punishes every conduct by at least 12 months`, value: requestedOk },
+        {
+          name: `registry: ${ctx.from.code} ${ctx.offence?.code ?? '(no offence named)'} maximum (months)`,
+          value: max,
+        },
+        {
+          name: `registry: ${ctx.to.code} punishes every conduct by at least 12 months`,
+          value: requestedOk,
+        },
       ]
     },
   },
@@ -46,7 +52,10 @@ export const extraditionQuestions: readonly Question[] = [
       ctx.request.person.nationality === ctx.to.code && ctx.to.nationalityExtradition === 'refuses'
         ? [
             { name: 'request.person.nationality', value: ctx.request.person.nationality },
-            { name: `registry: ${ctx.to.code}.nationalityExtradition`, value: ctx.to.nationalityExtradition },
+            {
+              name: `registry: ${ctx.to.code}.nationalityExtradition`,
+              value: ctx.to.nationalityExtradition,
+            },
           ]
         : null,
   },

@@ -12,8 +12,7 @@ const ONWARD = only('onward-transfer')
 
 /** Adopted Art 36 (U): prior authorization, in writing where the original State requires it. */
 const adoptedAllowed = (ctx: Context): boolean =>
-  ctx.onward !== undefined &&
-  ctx.onward.authorized &&
+  ctx.onward?.authorized === true &&
   (ctx.onward.written || !ctx.from.dataProtection.onwardTransferRequiresWritten)
 
 export const onwardTransferQuestions: readonly Question[] = [

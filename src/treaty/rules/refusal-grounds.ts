@@ -20,7 +20,16 @@ const finding = (
 ): Question => ({ id, phase: 'ground', section: 'profiles.md §5', subjects, trigger: facts })
 
 const flag =
-  (key: 'essentialInterests' | 'otherEssentialInterests' | 'domesticLawBars' | 'contraryToLegalSystem' | 'politicalOffence' | 'deMinimis' | 'dataProtectionBars') =>
+  (
+    key:
+      | 'essentialInterests'
+      | 'otherEssentialInterests'
+      | 'domesticLawBars'
+      | 'contraryToLegalSystem'
+      | 'politicalOffence'
+      | 'deMinimis'
+      | 'dataProtectionBars',
+  ) =>
   (ctx: Context): readonly Fact[] | null =>
     ctx.findings[key] ? [{ name: `findings.${key}`, value: true }] : null
 
@@ -42,7 +51,12 @@ export const refusalGroundQuestions: readonly Question[] = [
   ),
   finding('ground.protected-expression', ON_40_21_AND_EXTRADITION, (ctx) =>
     ctx.offence?.protectedExpression
-      ? [{ name: `registry: ${ctx.from.code} ${ctx.offence.code}.protectedExpression`, value: true }]
+      ? [
+          {
+            name: `registry: ${ctx.from.code} ${ctx.offence.code}.protectedExpression`,
+            value: true,
+          },
+        ]
       : null,
   ),
   finding('ground.discrimination', ON_40_21_AND_EXTRADITION, (ctx) =>
@@ -51,7 +65,11 @@ export const refusalGroundQuestions: readonly Question[] = [
       : [{ name: 'findings.discriminationGrounds', value: ctx.findings.discriminationGrounds }],
   ),
   finding('ground.de-minimis', FAMILY, flag('deMinimis')),
-  finding('ground.data-protection', only(...FAMILY, 'traffic-disclosure'), flag('dataProtectionBars')),
+  finding(
+    'ground.data-protection',
+    only(...FAMILY, 'traffic-disclosure'),
+    flag('dataProtectionBars'),
+  ),
 ]
 
 const mla = ON_40_21

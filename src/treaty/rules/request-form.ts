@@ -11,7 +11,11 @@ import { ALL_PROFILES, ground, type Question, type Rule } from './rule.js'
 import { ON_40_21, only } from './subjects.js'
 
 const missingCite = (ctx: Context): string =>
-  ctx.subject === 'preservation' ? '42(2)' : ctx.subject === 'realtime-traffic' ? '45(3)' : '40(21)(a)'
+  ctx.subject === 'preservation'
+    ? '42(2)'
+    : ctx.subject === 'realtime-traffic'
+      ? '45(3)'
+      : '40(21)(a)'
 
 const oralWithoutUrgency = (ctx: Context) => ctx.request.oral && !ctx.request.urgent
 const emergencyOutside247 = (ctx: Context) =>
@@ -25,9 +29,12 @@ export const requestFormQuestions: readonly Question[] = [
     subjects: ON_40_21,
     trigger: (ctx) => {
       const facts = []
-      if (ctx.missingFields.length > 0) facts.push({ name: 'missing required fields', value: ctx.missingFields })
-      if (oralWithoutUrgency(ctx)) facts.push({ name: 'request.oral without request.urgent', value: true })
-      if (emergencyOutside247(ctx)) facts.push({ name: 'request.channel', value: ctx.request.channel })
+      if (ctx.missingFields.length > 0)
+        facts.push({ name: 'missing required fields', value: ctx.missingFields })
+      if (oralWithoutUrgency(ctx))
+        facts.push({ name: 'request.oral without request.urgent', value: true })
+      if (emergencyOutside247(ctx))
+        facts.push({ name: 'request.channel', value: ctx.request.channel })
       return facts.length > 0 ? facts : null
     },
   },
@@ -35,7 +42,13 @@ export const requestFormQuestions: readonly Question[] = [
     id: 'ground.language-not-accepted',
     phase: 'ground',
     section: 'profiles.md §5, §6',
-    subjects: only('mla', 'stored-data', 'realtime-traffic', 'interception', 'transfer-detained-person'),
+    subjects: only(
+      'mla',
+      'stored-data',
+      'realtime-traffic',
+      'interception',
+      'transfer-detained-person',
+    ),
     trigger: (ctx) => {
       const lang = ctx.request.language
       if (lang !== null && ctx.to.languages.includes(lang)) return null
@@ -47,21 +60,35 @@ export const requestFormQuestions: readonly Question[] = [
   },
 ]
 
+const nonconformingCites = (ctx: Context): string[] => {
+  const out: string[] = []
+  if (ctx.missingFields.length > 0) out.push(missingCite(ctx))
+  if (oralWithoutUrgency(ctx)) out.push('40(13)')
+  if (emergencyOutside247(ctx)) out.push('41(3)')
+  return out
+}
+
 export const requestFormRules: readonly Rule[] = [
   {
     id: 'ground.nonconforming-request',
     question: 'ground.nonconforming-request',
     section: 'profiles.md §5, §12.5',
     profiles: ALL_PROFILES,
+    subjects: only(...[...ON_40_21].filter((s) => s !== 'emergency-disclosure')),
     effect: ground('nonconforming-request', false),
-    cites: (ctx) => {
-      const out: string[] = []
-      if (ctx.missingFields.length > 0) out.push(missingCite(ctx))
-      if (oralWithoutUrgency(ctx)) out.push('40(13)')
-      if (emergencyOutside247(ctx)) out.push('41(3)')
-      return out
-    },
+    cites: nonconformingCites,
     note: 'Assistance may be refused if the request is not made in conformity with the article.',
+  },
+  {
+    id: 'ground.nonconforming-request.emergency',
+    question: 'ground.nonconforming-request',
+    section: 'profiles.md §5, §12.5, §12.14',
+    profiles: ALL_PROFILES,
+    subjects: only('emergency-disclosure'),
+    effect: ground('nonconforming-request', false),
+    cites: nonconformingCites,
+    reading: 'unverified',
+    note: 'Emergency disclosure goes 24/7 desk to 24/7 desk (41(3)(d)) with the MLA form rules, by analogy (a reading).',
   },
   {
     id: 'ground.language-not-accepted',

@@ -15,7 +15,7 @@ import { obligationQuestions, obligationRules } from './obligations.js'
 import { onwardTransferQuestions, onwardTransferRules } from './onward-transfer.js'
 import { refusalGroundQuestions, refusalGroundRules } from './refusal-grounds.js'
 import { requestFormQuestions, requestFormRules } from './request-form.js'
-import { type Phase, type Question, type Rule, citeIn } from './rule.js'
+import { citeIn, type Phase, type Question, type Rule } from './rule.js'
 import { scopeQuestions, scopeRules } from './scope.js'
 import { specialMeasureQuestions, specialMeasureRules } from './special-measures.js'
 import { TWO_STATE } from './subjects.js'
@@ -73,7 +73,12 @@ export function compileRuleBook(questions: readonly Question[], rules: readonly 
   const tables = new Map<string, PhaseTable>()
   for (const profile of PROFILES) {
     for (const subject of TWO_STATE) {
-      const table: Record<Phase, CompiledQuestion[]> = { scope: [], ground: [], obligation: [], excluded: [] }
+      const table: Record<Phase, CompiledQuestion[]> = {
+        scope: [],
+        ground: [],
+        obligation: [],
+        excluded: [],
+      }
       for (const q of questions) {
         if (!q.subjects.has(subject)) continue
         const candidates = rules
@@ -85,7 +90,8 @@ export function compileRuleBook(questions: readonly Question[], rules: readonly 
           )
           .map((rule) => ({
             rule,
-            cites: typeof rule.cites === 'function' ? null : rule.cites.map((c) => citeIn(profile, c)),
+            cites:
+              typeof rule.cites === 'function' ? null : rule.cites.map((c) => citeIn(profile, c)),
           }))
         table[q.phase].push({ question: q, rules: candidates })
       }

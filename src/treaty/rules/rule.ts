@@ -66,7 +66,10 @@ export const ground = (code: GroundCode, mandatory: boolean): Effect => ({
   mandatory,
 })
 export const NO_GROUND: Effect = { kind: 'none' }
-export const obligation = (code: ObligationCode): Effect => ({ kind: 'obligation', obligation: code })
+export const obligation = (code: ObligationCode): Effect => ({
+  kind: 'obligation',
+  obligation: code,
+})
 
 export const ALL_PROFILES: readonly ProfileId[] = ['zero-draft-2023', 'ohchr-2023', 'adopted-2024']
 export const DRAFTS: readonly ProfileId[] = ['zero-draft-2023', 'ohchr-2023']

@@ -7,7 +7,16 @@
  */
 import type { Context } from '../engine/context.js'
 import { generalEntry, type StateStatus } from '../party-status.js'
-import { ALL_PROFILES, ADOPTED, DRAFTS, ground, NOT_OHCHR, OHCHR, type Question, type Rule } from './rule.js'
+import {
+  ADOPTED,
+  ALL_PROFILES,
+  DRAFTS,
+  ground,
+  NOT_OHCHR,
+  OHCHR,
+  type Question,
+  type Rule,
+} from './rule.js'
 import { ANY_REQUEST, TWO_STATE } from './subjects.js'
 
 /** The two States whose relation the Convention must govern (§12.1: onward transfer looks at from and holder). */
@@ -26,7 +35,9 @@ export const scopeQuestions: readonly Question[] = [
       if (bad.length === 0) return null
       return bad.map((s) => ({
         name: `registry: ${s.code} status on ${ctx.asOf}`,
-        value: s.deposited ? `denunciation effective ${s.denunciationEffective}` : 'no instrument deposited',
+        value: s.deposited
+          ? `denunciation effective ${s.denunciationEffective}`
+          : 'no instrument deposited',
       }))
     },
   },
@@ -100,7 +111,8 @@ export const scopeRules: readonly Rule[] = [
     effect: ground('not-party', false),
     cites: (ctx) => {
       const out = new Set<string>()
-      for (const s of notPartyStatuses(ctx)) out.add(s.deposited ? denouncedCite(ctx) : eifArticle(ctx))
+      for (const s of notPartyStatuses(ctx))
+        out.add(s.deposited ? denouncedCite(ctx) : eifArticle(ctx))
       return [...out]
     },
     note: 'A State that has deposited no instrument, or whose denunciation has taken effect, is not a Party.',

@@ -25,7 +25,10 @@ export const specialMeasureQuestions: readonly Question[] = [
             ...(ctx.profile === 'ohchr-2023'
               ? [
                   { name: 'findings.deathOrSeriousHarm', value: ctx.findings.deathOrSeriousHarm },
-                  { name: `registry: serious in ${ctx.to.code} too`, value: ctx.serious.requestedPenaltyOk },
+                  {
+                    name: `registry: serious in ${ctx.to.code} too`,
+                    value: ctx.serious.requestedPenaltyOk,
+                  },
                 ]
               : []),
           ],
@@ -38,7 +41,12 @@ export const specialMeasureQuestions: readonly Question[] = [
     trigger: (ctx) =>
       ctx.registry.hasMlaTreaty(ctx.from.code, ctx.to.code)
         ? null
-        : [{ name: `registry: MLA treaty between ${ctx.from.code} and ${ctx.to.code}`, value: false }],
+        : [
+            {
+              name: `registry: MLA treaty between ${ctx.from.code} and ${ctx.to.code}`,
+              value: false,
+            },
+          ],
   },
   {
     id: 'ground.no-consent',
@@ -46,7 +54,9 @@ export const specialMeasureQuestions: readonly Question[] = [
     section: 'profiles.md §5',
     subjects: only('transfer-detained-person'),
     trigger: (ctx) =>
-      ctx.request.person.consents === true ? null : [{ name: 'request.person.consents', value: ctx.request.person.consents }],
+      ctx.request.person.consents === true
+        ? null
+        : [{ name: 'request.person.consents', value: ctx.request.person.consents }],
   },
 ]
 

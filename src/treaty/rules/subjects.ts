@@ -3,7 +3,10 @@ import { MLA_FAMILY, REQUEST_TYPES, SCREENED_ON_40_21 } from '../codes.js'
 import type { Subject } from '../engine/context.js'
 
 export const ANY_REQUEST: ReadonlySet<Subject> = new Set(REQUEST_TYPES)
-export const TWO_STATE: ReadonlySet<Subject> = new Set<Subject>([...REQUEST_TYPES, 'onward-transfer'])
+export const TWO_STATE: ReadonlySet<Subject> = new Set<Subject>([
+  ...REQUEST_TYPES,
+  'onward-transfer',
+])
 export const FAMILY: ReadonlySet<Subject> = MLA_FAMILY
 /** MLA family, preservation (42(5)) and traffic disclosure (43(2)). */
 export const ON_40_21: ReadonlySet<Subject> = SCREENED_ON_40_21

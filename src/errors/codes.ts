@@ -61,6 +61,98 @@ export const ERROR_CODES = {
     message:
       'Two rules of the profile decide the same question differently; the engine refuses to choose.',
   },
+  ERR_ENVELOPE_MALFORMED: {
+    status: 400,
+    message:
+      'The message is not a well-formed JWE carrying a JWS with the required protected headers.',
+  },
+  ERR_ENVELOPE_ALG_NOT_ALLOWED: {
+    status: 400,
+    message:
+      'The message uses an algorithm outside the allow-list (EdDSA; ECDH-ES+A256KW with A256GCM).',
+  },
+  ERR_ENVELOPE_WRONG_RECIPIENT: {
+    status: 421,
+    message: 'The message is addressed to another node.',
+  },
+  ERR_ENVELOPE_DECRYPTION_FAILED: {
+    status: 400,
+    message:
+      'The message could not be decrypted: the ciphertext or its header was altered, or it was encrypted to another key.',
+  },
+  ERR_ENVELOPE_UNKNOWN_KID: {
+    status: 401,
+    message: 'The signing key is not in the current signed registry snapshot.',
+  },
+  ERR_ENVELOPE_KEY_REVOKED: {
+    status: 401,
+    message: 'The signing key has been revoked in the registry snapshot.',
+  },
+  ERR_ENVELOPE_SIGNATURE_INVALID: {
+    status: 401,
+    message: 'The signature does not verify, or the signer is not the sender the headers name.',
+  },
+  ERR_ENVELOPE_HEADER_MISMATCH: {
+    status: 400,
+    message: 'The signed headers and the encryption headers disagree.',
+  },
+  ERR_ENVELOPE_EXPIRED: {
+    status: 400,
+    message: 'The message has expired or claims a creation time in the future.',
+  },
+  ERR_ENVELOPE_REPLAYED: {
+    status: 409,
+    message: 'A different message with the same message id was already received.',
+  },
+  ERR_RECEIPT_INVALID: {
+    status: 502,
+    message: "The receiver's receipt does not verify or does not match the message sent.",
+  },
+  ERR_SNAPSHOT_INVALID: {
+    status: 502,
+    message: "The registry snapshot does not verify against the Secretariat's pinned key.",
+  },
+  ERR_SNAPSHOT_ROLLBACK: {
+    status: 409,
+    message:
+      'The registry snapshot is older than the one already accepted; a node never goes back.',
+  },
+  ERR_AUTH_REQUIRED: {
+    status: 401,
+    message: 'Sign in first: this endpoint needs a bearer token.',
+  },
+  ERR_AUTH_INVALID: {
+    status: 401,
+    message: 'The user name, password or token is not valid.',
+  },
+  ERR_FORBIDDEN_ROLE: {
+    status: 403,
+    message: 'Your role may not do this.',
+  },
+  ERR_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    message: 'The request is not in a state that allows this action.',
+  },
+  ERR_REQUEST_NOT_FOUND: {
+    status: 404,
+    message: 'No such request on this node.',
+  },
+  ERR_PEER_UNKNOWN: {
+    status: 422,
+    message: 'The other State has no node in the current registry snapshot.',
+  },
+  ERR_BODY_TOO_LARGE: {
+    status: 413,
+    message: 'The request body is larger than this endpoint accepts.',
+  },
+  ERR_NOT_FOUND: {
+    status: 404,
+    message: 'No such endpoint.',
+  },
+  ERR_STORE_MIGRATION: {
+    status: 500,
+    message: 'A database migration failed; the database is left at the last good migration.',
+  },
   ERR_INTERNAL: {
     status: 500,
     message: 'An unexpected internal error.',

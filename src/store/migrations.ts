@@ -1,0 +1,116 @@
+/**
+ * @module store/migrations
+ *
+ * Versioned migrations, run by kysely's Migrator on both backends. Never
+ * edit a migration that has shipped; add the next one.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely'
+
+const m001: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('node_keys')
+      .addColumn('kid', 'text', (c) => c.primaryKey())
+      .addColumn('use', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('private_jwk', 'jsonb', (c) => c.notNull())
+      .addColumn('public_jwk', 'jsonb', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('roles', 'jsonb', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('snapshots')
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('jws', 'text', (c) => c.notNull())
+      .addColumn('fetched_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('requests')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('direction', 'text', (c) => c.notNull())
+      .addColumn('from_state', 'text', (c) => c.notNull())
+      .addColumn('to_state', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('profile', 'text', (c) => c.notNull())
+      .addColumn('body', 'jsonb', (c) => c.notNull())
+      .addColumn('screening', 'jsonb', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('response_due', 'text')
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute()
+    await db.schema
+      .createTable('transitions')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
+      .addColumn('from_state', 'text')
+      .addColumn('to_state', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('actor_role', 'text', (c) => c.notNull())
+      .addColumn('detail', 'jsonb', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('transitions_request')
+      .on('transitions')
+      .column('request_id')
+      .execute()
+    await db.schema
+      .createTable('outbox')
+      .addColumn('message_id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('recipient', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('envelope', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('delivered_at', 'text')
+      .addColumn('receipt', 'text')
+      .addColumn('last_error', 'text')
+      .addColumn('alert', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('deliver_by', 'text', (c) => c.notNull())
+      .execute()
+    await sql`create index outbox_due on outbox (next_attempt_at) where delivered_at is null`.execute(
+      db,
+    )
+    await db.schema
+      .createTable('inbox')
+      .addColumn('message_id', 'text', (c) => c.primaryKey())
+      .addColumn('sender', 'text', (c) => c.notNull())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('message_hash', 'text', (c) => c.notNull())
+      .addColumn('payload', 'jsonb', (c) => c.notNull())
+      .addColumn('receipt', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('attachments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
+export const MIGRATIONS: Record<string, Migration> = { '001-initial': m001 }
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+}

@@ -1,0 +1,111 @@
+/**
+ * @module store/schema
+ *
+ * The tables a node keeps, as kysely types. One schema for both backends.
+ * Timestamps are ISO strings (UTC) so that both drivers return the same
+ * values; JSON columns are `jsonb`.
+ */
+import type { ColumnType, Generated } from 'kysely'
+
+type Json = ColumnType<unknown, string, string>
+
+export interface NodeKeysTable {
+  kid: string
+  use: 'sig' | 'enc'
+  status: 'active' | 'retired' | 'revoked'
+  private_jwk: Json
+  public_jwk: Json
+  created_at: string
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  password_hash: string
+  roles: Json
+  created_at: string
+}
+
+export interface SnapshotsTable {
+  version: number
+  jws: string
+  fetched_at: string
+}
+
+export interface RequestsTable {
+  id: string
+  direction: 'outgoing' | 'incoming'
+  from_state: string
+  to_state: string
+  type: string
+  state: string
+  profile: string
+  body: Json
+  screening: Json
+  created_by: string
+  created_at: string
+  updated_at: string
+  response_due: string | null
+  version: number
+}
+
+export interface TransitionsTable {
+  id: Generated<number>
+  request_id: string
+  from_state: string | null
+  to_state: string
+  action: string
+  actor: string
+  actor_role: string
+  detail: Json
+  at: string
+}
+
+export interface OutboxTable {
+  message_id: string
+  request_id: string
+  recipient: string
+  kind: string
+  envelope: string
+  created_at: string
+  next_attempt_at: string
+  attempts: number
+  delivered_at: string | null
+  receipt: string | null
+  last_error: string | null
+  alert: boolean
+  deliver_by: string
+}
+
+export interface InboxTable {
+  message_id: string
+  sender: string
+  request_id: string
+  kind: string
+  message_hash: string
+  payload: Json
+  receipt: string
+  received_at: string
+}
+
+export interface AttachmentsTable {
+  id: string
+  request_id: string
+  name: string
+  media_type: string
+  size: number
+  sha256: string
+  path: string
+  created_at: string
+}
+
+export interface Database {
+  node_keys: NodeKeysTable
+  users: UsersTable
+  snapshots: SnapshotsTable
+  requests: RequestsTable
+  transitions: TransitionsTable
+  outbox: OutboxTable
+  inbox: InboxTable
+  attachments: AttachmentsTable
+}

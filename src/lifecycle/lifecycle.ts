@@ -63,6 +63,15 @@ export const ACTIONS = {
     message: 'request',
     cites: '40(12)',
   },
+  'answer-consultation': {
+    from: ['consulting'],
+    to: 'consulting',
+    side: 'outgoing',
+    roles: ['approver'],
+    message: 'consultation',
+    reasonsRequired: true,
+    cites: '40(27)',
+  },
   withdraw: {
     from: ['draft', 'approved', 'sent', 'delivered'],
     to: 'withdrawn',

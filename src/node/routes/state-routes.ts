@@ -1,0 +1,199 @@
+/**
+ * @module node/routes/state-routes
+ *
+ * The HTTP API of a State node: sign-in, requests and their lifecycle,
+ * screening, attachments, and the inbox other nodes deliver to.
+ */
+
+import type { Readable } from 'node:stream'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { RogatoryError } from '../../errors/rogatory-error.js'
+import { ACTIONS } from '../../lifecycle/lifecycle.js'
+import type { NodeRuntime } from '../runtime.js'
+import { openAttachment, storeAttachment } from '../services/attachments.js'
+import { receive } from '../services/inbox.js'
+import { activeKey } from '../services/node-keys.js'
+import {
+  act,
+  compareScreening,
+  createDraft,
+  getRequest,
+  history,
+  listRequests,
+  recordFindings,
+  updateDraft,
+} from '../services/requests.js'
+import { authenticate, requireRole, signIn, type User } from '../services/users.js'
+import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from './schemas.js'
+
+const secured = { security: [{ bearer: [] }] }
+
+export function registerStateRoutes(app: FastifyInstance, rt: NodeRuntime): void {
+  const user = (req: FastifyRequest): Promise<User> =>
+    authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
+
+  app.post(
+    '/v1/session',
+    { schema: { tags: ['auth'], body: signInBody, response: errors } },
+    async (req) => {
+      const b = req.body as { username: string; password: string }
+      return signIn(rt.store, activeKey(rt.keys, 'sig'), rt.settings.state, b.username, b.password)
+    },
+  )
+
+  app.get('/v1/me', { schema: { tags: ['auth'], ...secured } }, async (req) => ({
+    state: rt.settings.state,
+    user: await user(req),
+  }))
+
+  app.get('/v1/registry', { schema: { tags: ['registry'] } }, async () => {
+    const s = rt.snapshot.directory.snapshot
+    return {
+      version: s.version,
+      issuedAt: s.issuedAt,
+      registry: s.registry,
+      nodes: s.nodes.map((n) => ({
+        state: n.state,
+        url: n.url,
+        keys: n.keys.map(({ kid, use, status }) => ({ kid, use, status })),
+      })),
+    }
+  })
+
+  app.get('/v1/actions', { schema: { tags: ['requests'] } }, async () => ACTIONS)
+
+  app.post(
+    '/v1/requests',
+    { schema: { tags: ['requests'], body: draftBody, ...secured } },
+    async (req, reply) => {
+      const u = await user(req)
+      requireRole(u, ['drafter', 'approver', 'desk247'])
+      const view = await createDraft(rt, u, req.body as { request: unknown; profile?: string })
+      return reply.status(201).send(view)
+    },
+  )
+
+  app.get(
+    '/v1/requests',
+    { schema: { tags: ['requests'], querystring: listQuery, ...secured } },
+    async (req) => {
+      await user(req)
+      const q = req.query as { direction?: string; state?: string; overdue?: string }
+      return { requests: await listRequests(rt, { ...q, overdue: q.overdue === 'true' }) }
+    },
+  )
+
+  app.get(
+    '/v1/requests/:id',
+    { schema: { tags: ['requests'], params: idParams, ...secured } },
+    async (req) => {
+      await user(req)
+      const { id } = req.params as { id: string }
+      return { ...(await getRequest(rt, id)), history: await history(rt, id) }
+    },
+  )
+
+  app.put(
+    '/v1/requests/:id',
+    { schema: { tags: ['requests'], params: idParams, body: draftBody, ...secured } },
+    async (req) => {
+      const u = await user(req)
+      requireRole(u, ['drafter', 'approver', 'desk247'])
+      return updateDraft(rt, (req.params as { id: string }).id, req.body as { request: unknown })
+    },
+  )
+
+  app.put(
+    '/v1/requests/:id/findings',
+    { schema: { tags: ['requests'], params: idParams, body: { type: 'object' }, ...secured } },
+    async (req) => {
+      const u = await user(req)
+      requireRole(u, ['approver', 'desk247'])
+      return recordFindings(rt, (req.params as { id: string }).id, req.body)
+    },
+  )
+
+  app.get(
+    '/v1/requests/:id/compare',
+    { schema: { tags: ['requests'], params: idParams, ...secured } },
+    async (req) => {
+      await user(req)
+      return compareScreening(rt, await getRequest(rt, (req.params as { id: string }).id))
+    },
+  )
+
+  app.post(
+    '/v1/requests/:id/actions',
+    { schema: { tags: ['requests'], params: idParams, body: actionBody, ...secured } },
+    async (req) => {
+      const u = await user(req)
+      return act(
+        rt,
+        u,
+        (req.params as { id: string }).id,
+        req.body as { action: string; reasons?: string | null; note?: string | null },
+      )
+    },
+  )
+
+  app.post(
+    '/v1/requests/:id/attachments',
+    {
+      schema: { tags: ['evidence'], params: idParams, ...secured },
+      bodyLimit: Number.MAX_SAFE_INTEGER,
+    },
+    async (req, reply) => {
+      const u = await user(req)
+      requireRole(u, ['approver', 'desk247', 'drafter'])
+      if (req.headers['content-type'] !== 'application/octet-stream') {
+        throw new RogatoryError(
+          'ERR_INPUT_INVALID',
+          'upload the file as application/octet-stream',
+          { path: 'content-type' },
+        )
+      }
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''))
+      const mediaType = String(req.headers['x-media-type'] ?? 'application/octet-stream').slice(
+        0,
+        200,
+      )
+      const view = await storeAttachment(
+        rt,
+        (req.params as { id: string }).id,
+        { name, mediaType },
+        req.body as Readable,
+      )
+      return reply.status(201).send(view)
+    },
+  )
+
+  app.get(
+    '/v1/requests/:id/attachments/:aid',
+    { schema: { tags: ['evidence'], ...secured } },
+    async (req, reply) => {
+      await user(req)
+      const { id, aid } = req.params as { id: string; aid: string }
+      const { row, stream } = await openAttachment(rt, id, aid)
+      void reply
+        .header('content-type', row.media_type)
+        .header('content-length', row.size)
+        .header('x-sha256', row.sha256)
+      return reply.send(stream)
+    },
+  )
+
+  app.post(
+    '/v1/inbox',
+    {
+      schema: {
+        tags: ['federation'],
+        description:
+          'Another node delivers a sealed message (compact JWE, application/jose); the answer carries the signed receipt.',
+      },
+    },
+    async (req) => {
+      const r = await receive(rt, req.body)
+      return { receipt: r.receipt, duplicate: r.duplicate }
+    },
+  )
+}

@@ -1,0 +1,55 @@
+/**
+ * @module node/runtime
+ *
+ * What one State node holds while it runs: its store, its keys, its view
+ * of the signed register and its settings. Services take it as their
+ * first argument; nothing else is global.
+ */
+import type { Store } from '../store/store.js'
+import type { ProfileId } from '../treaty/profile.js'
+import { activeKey, type NodeKeyRecord } from './services/node-keys.js'
+import type { SnapshotHolder } from './services/snapshot-sync.js'
+
+export interface NodeSettings {
+  /** The State this node serves. */
+  readonly state: string
+  /** Text profile the node screens under. */
+  readonly profile: ProfileId
+  /** Where attachments are kept. */
+  readonly filesDir: string
+  /** Message lifetime (seconds) before the receiver refuses it as expired. */
+  readonly messageTtlSeconds: number
+  /** Delivery must succeed within this many seconds, or the message raises an alert. */
+  readonly deliveryDeadlineSeconds: number
+  /**
+   * Date the treaty engine screens as of. Today when absent; the demo
+   * federation fixes it so that the fictional States are Parties.
+   */
+  readonly treatyDate?: string
+  /** The clock (injectable for tests). */
+  readonly now: () => Date
+}
+
+export interface NodeRuntime {
+  readonly settings: NodeSettings
+  readonly store: Store
+  keys: NodeKeyRecord[]
+  readonly snapshot: SnapshotHolder
+  /** Wakes the delivery loop when a message is queued. */
+  wake(): void
+}
+
+export const signer = (rt: NodeRuntime) => {
+  const k = activeKey(rt.keys, 'sig')
+  return { kid: k.kid, privateJwk: k.privateJwk }
+}
+
+export const decryptionKeys = (rt: NodeRuntime) =>
+  new Map(
+    rt.keys
+      .filter((k) => k.use === 'enc' && k.status !== 'revoked')
+      .map((k) => [k.kid, k.privateJwk]),
+  )
+
+export const nowIso = (rt: NodeRuntime) => rt.settings.now().toISOString()
+export const nowSeconds = (rt: NodeRuntime) => Math.floor(rt.settings.now().getTime() / 1000)

@@ -1,0 +1,104 @@
+/**
+ * @module node/services/attachments
+ *
+ * Evidence files, streamed to disk and hashed (SHA-256) on the way, never
+ * held in memory: gigabyte files cost a buffer, not their size. A partial
+ * file is removed when the upload fails; the row is written only once the
+ * file is complete, so nothing half-written is ever listed.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { RogatoryError } from '../../errors/rogatory-error.js'
+import { type NodeRuntime, nowIso } from '../runtime.js'
+import { getRequest } from './requests.js'
+
+export const MAX_ATTACHMENT_BYTES = 4 * 1024 ** 3
+
+export interface AttachmentView {
+  id: string
+  requestId: string
+  name: string
+  mediaType: string
+  size: number
+  sha256: string
+  createdAt: string
+}
+
+const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,199}$/u
+
+export async function storeAttachment(
+  rt: NodeRuntime,
+  requestId: string,
+  meta: { name: string; mediaType: string },
+  body: Readable,
+): Promise<AttachmentView> {
+  await getRequest(rt, requestId)
+  if (!SAFE_NAME.test(meta.name)) {
+    throw new RogatoryError(
+      'ERR_INPUT_INVALID',
+      'file names are letters, digits, spaces and ._()- (at most 200)',
+      { path: 'x-file-name' },
+    )
+  }
+  const id = randomUUID()
+  const dir = join(rt.settings.filesDir, requestId)
+  await mkdir(dir, { recursive: true })
+  const path = join(dir, id)
+  const hash = createHash('sha256')
+  let size = 0
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length
+      if (size > MAX_ATTACHMENT_BYTES) return cb(new RogatoryError('ERR_BODY_TOO_LARGE'))
+      hash.update(chunk)
+      cb(null, chunk)
+    },
+  })
+  try {
+    await pipeline(body, meter, createWriteStream(path, { flags: 'wx' }))
+  } catch (e) {
+    await rm(path, { force: true })
+    throw e instanceof RogatoryError
+      ? e
+      : new RogatoryError('ERR_INPUT_INVALID', `upload interrupted: ${(e as Error).message}`)
+  }
+  const view: AttachmentView = {
+    id,
+    requestId,
+    name: meta.name,
+    mediaType: meta.mediaType,
+    size,
+    sha256: hash.digest('hex'),
+    createdAt: nowIso(rt),
+  }
+  await rt.store.db
+    .insertInto('attachments')
+    .values({
+      id,
+      request_id: requestId,
+      name: view.name,
+      media_type: view.mediaType,
+      size,
+      sha256: view.sha256,
+      path,
+      created_at: view.createdAt,
+    })
+    .execute()
+  return view
+}
+
+export async function openAttachment(rt: NodeRuntime, requestId: string, id: string) {
+  const row = await rt.store.db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst()
+  if (!row)
+    throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no attachment ${id} on request ${requestId}`)
+  return { row: { ...row, size: Number(row.size) }, stream: createReadStream(row.path) }
+}

@@ -1,0 +1,401 @@
+/**
+ * @module node/services/requests
+ *
+ * Drafting, screening and moving requests through the lifecycle. Every
+ * transition is one transaction: the new state (guarded by the row's
+ * version), the transition record and any outgoing message commit together.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Selectable } from 'kysely'
+import { RogatoryError } from '../../errors/rogatory-error.js'
+import { fromZodError } from '../../lib/zod-error.js'
+import { checkTransition, type RequestState, type Role } from '../../lifecycle/lifecycle.js'
+import type { RequestsTable } from '../../store/schema.js'
+import { answer } from '../../treaty/engine/answer.js'
+import type { Assessment } from '../../treaty/engine/assessment.js'
+import { PROFILES, type ProfileId } from '../../treaty/profile.js'
+import {
+  type Findings,
+  findingsSchema,
+  type Request,
+  requestSchema,
+} from '../../treaty/question-schema.js'
+import { type NodeRuntime, nowIso } from '../runtime.js'
+import { enqueue } from './outbox.js'
+import type { User } from './users.js'
+
+/** Art 41(3)(d) emergency disclosure: the response target, in hours. */
+export const EMERGENCY_RESPONSE_HOURS = 8
+
+export interface RequestView {
+  id: string
+  direction: 'outgoing' | 'incoming'
+  from: string
+  to: string
+  type: string
+  state: RequestState
+  profile: ProfileId
+  request: Request
+  findings: Findings
+  screening: ScreeningView
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  responseDue: string | null
+  overdue: boolean
+  version: number
+}
+
+export interface ScreeningView {
+  readonly asOf: string
+  readonly outcome: Assessment['outcome']
+  readonly grounds: Assessment['grounds']
+  readonly missingFields: Assessment['missingFields']
+  readonly obligations: Assessment['obligations']
+  readonly excludedGrounds: Assessment['excludedGrounds']
+  readonly trail: Assessment['trail']
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+
+export function toView(rt: NodeRuntime, row: Selectable<RequestsTable>): RequestView {
+  const body = json<{ request: Request; findings: Findings }>(row.body)
+  const open = ![
+    'executed',
+    'partially-executed',
+    'refused',
+    'withdrawn',
+    'closed',
+    'draft',
+    'approved',
+  ].includes(row.state)
+  return {
+    id: row.id,
+    direction: row.direction,
+    from: row.from_state,
+    to: row.to_state,
+    type: row.type,
+    state: row.state as RequestState,
+    profile: row.profile as ProfileId,
+    request: body.request,
+    findings: body.findings,
+    screening: json<ScreeningView>(row.screening),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    responseDue: row.response_due,
+    overdue: open && row.response_due !== null && row.response_due < nowIso(rt),
+    version: row.version,
+  }
+}
+
+/** Run the treaty engine on a request as this node sees it (registry from the signed snapshot). */
+export function screen(
+  rt: NodeRuntime,
+  request: Request,
+  findings: Findings,
+  profile: ProfileId,
+): ScreeningView {
+  const asOf = rt.settings.treatyDate ?? nowIso(rt).slice(0, 10)
+  const a = answer(
+    { kind: 'assess-request', request, findings },
+    { profile, asOf, registry: rt.snapshot.registry },
+  )
+  return {
+    asOf,
+    outcome: a.outcome,
+    grounds: a.grounds,
+    missingFields: a.missingFields,
+    obligations: a.obligations,
+    excludedGrounds: a.excludedGrounds,
+    trail: a.trail,
+  }
+}
+
+export function compareScreening(rt: NodeRuntime, view: RequestView) {
+  return Object.fromEntries(PROFILES.map((p) => [p, screen(rt, view.request, view.findings, p)]))
+}
+
+/** The deadline a request carries: the emergency target, else the deadline the requester gave with reasons (40(25)). */
+function responseDue(rt: NodeRuntime, request: Request): string | null {
+  if (request.type === 'emergency-disclosure') {
+    return new Date(rt.settings.now().getTime() + EMERGENCY_RESPONSE_HOURS * 3600_000).toISOString()
+  }
+  return request.deadlineRequested ? `${request.deadlineRequested}T23:59:59.000Z` : null
+}
+
+/** Parse a draft as sent by a client: the sender is always this node's State. */
+export function parseDraft(rt: NodeRuntime, input: unknown): Request {
+  const raw =
+    typeof input === 'object' && input !== null
+      ? { ...(input as Record<string, unknown>), from: rt.settings.state }
+      : input
+  const parsed = requestSchema.safeParse(raw, { reportInput: true })
+  if (!parsed.success) throw fromZodError('ERR_INPUT_INVALID', parsed.error, 'body.request')
+  return parsed.data
+}
+
+export async function createDraft(
+  rt: NodeRuntime,
+  user: User,
+  input: { request: unknown; profile?: string },
+): Promise<RequestView> {
+  const request = parseDraft(rt, input.request)
+  const profile = (PROFILES as readonly string[]).includes(input.profile ?? '')
+    ? (input.profile as ProfileId)
+    : rt.settings.profile
+  const findings = findingsSchema.parse({})
+  const screening = screen(rt, request, findings, profile)
+  const id = randomUUID()
+  const now = nowIso(rt)
+  await rt.store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('requests')
+      .values({
+        id,
+        direction: 'outgoing',
+        from_state: request.from,
+        to_state: request.to,
+        type: request.type,
+        state: 'draft',
+        profile,
+        body: JSON.stringify({ request, findings }),
+        screening: JSON.stringify(screening),
+        created_by: user.username,
+        created_at: now,
+        updated_at: now,
+        response_due: null,
+        version: 0,
+      })
+      .execute()
+    await trx
+      .insertInto('transitions')
+      .values({
+        request_id: id,
+        from_state: null,
+        to_state: 'draft',
+        action: 'draft',
+        actor: user.username,
+        actor_role: 'drafter',
+        detail: JSON.stringify({ outcome: screening.outcome }),
+        at: now,
+      })
+      .execute()
+  })
+  return getRequest(rt, id)
+}
+
+export async function updateDraft(
+  rt: NodeRuntime,
+  id: string,
+  input: { request: unknown },
+): Promise<RequestView> {
+  const current = await getRequest(rt, id)
+  if (current.direction !== 'outgoing' || current.state !== 'draft') {
+    throw new RogatoryError('ERR_TRANSITION_NOT_ALLOWED', 'only drafts can be edited')
+  }
+  const request = parseDraft(rt, input.request)
+  const screening = screen(rt, request, current.findings, current.profile)
+  const res = await rt.store.db
+    .updateTable('requests')
+    .set({
+      body: JSON.stringify({ request, findings: current.findings }),
+      screening: JSON.stringify(screening),
+      to_state: request.to,
+      type: request.type,
+      updated_at: nowIso(rt),
+      version: current.version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', current.version)
+    .executeTakeFirst()
+  if (Number(res.numUpdatedRows) !== 1)
+    throw new RogatoryError('ERR_TRANSITION_NOT_ALLOWED', 'the draft changed meanwhile; reload it')
+  return getRequest(rt, id)
+}
+
+/** The requested side records its own findings and re-screens (the findings are its assessment). */
+export async function recordFindings(
+  rt: NodeRuntime,
+  id: string,
+  input: unknown,
+): Promise<RequestView> {
+  const current = await getRequest(rt, id)
+  if (current.direction !== 'incoming')
+    throw new RogatoryError(
+      'ERR_TRANSITION_NOT_ALLOWED',
+      'findings are made by the requested State',
+    )
+  const parsed = findingsSchema.safeParse(input, { reportInput: true })
+  if (!parsed.success) throw fromZodError('ERR_INPUT_INVALID', parsed.error, 'body.findings')
+  const screening = screen(rt, current.request, parsed.data, current.profile)
+  await rt.store.db
+    .updateTable('requests')
+    .set({
+      body: JSON.stringify({ request: current.request, findings: parsed.data }),
+      screening: JSON.stringify(screening),
+      updated_at: nowIso(rt),
+      version: current.version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', current.version)
+    .execute()
+  return getRequest(rt, id)
+}
+
+export async function getRequest(rt: NodeRuntime, id: string): Promise<RequestView> {
+  const row = await rt.store.db
+    .selectFrom('requests')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no request ${id}`)
+  return toView(rt, row)
+}
+
+export async function listRequests(
+  rt: NodeRuntime,
+  filter: { direction?: string; state?: string; overdue?: boolean },
+): Promise<RequestView[]> {
+  let q = rt.store.db.selectFrom('requests').selectAll().orderBy('created_at', 'desc').limit(500)
+  if (filter.direction) q = q.where('direction', '=', filter.direction as 'outgoing')
+  if (filter.state) q = q.where('state', '=', filter.state)
+  const views = (await q.execute()).map((r) => toView(rt, r))
+  return filter.overdue ? views.filter((v) => v.overdue) : views
+}
+
+export async function history(rt: NodeRuntime, id: string) {
+  const [transitions, messages, inbox, attachments] = await Promise.all([
+    rt.store.db
+      .selectFrom('transitions')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    rt.store.db
+      .selectFrom('outbox')
+      .select([
+        'message_id',
+        'kind',
+        'recipient',
+        'created_at',
+        'attempts',
+        'delivered_at',
+        'receipt',
+        'last_error',
+        'alert',
+      ])
+      .where('request_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+    rt.store.db
+      .selectFrom('inbox')
+      .select(['message_id', 'kind', 'sender', 'received_at', 'message_hash', 'receipt'])
+      .where('request_id', '=', id)
+      .orderBy('received_at')
+      .execute(),
+    rt.store.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+  ])
+  return {
+    transitions: transitions.map((t) => ({ ...t, detail: json(t.detail) })),
+    sent: messages,
+    received: inbox,
+    attachments: attachments.map((a) => ({ ...a, size: Number(a.size), path: undefined })),
+  }
+}
+
+/** Apply a user's action: state machine, roles, reasons, then one transaction with its message. */
+export async function act(
+  rt: NodeRuntime,
+  user: User,
+  id: string,
+  input: { action: string; reasons?: string | null; note?: string | null },
+): Promise<RequestView> {
+  const current = await getRequest(rt, id)
+  const spec = checkTransition({
+    action: input.action,
+    state: current.state,
+    side: current.direction,
+    roles: user.roles,
+    reasons: input.reasons,
+  })
+  const role: Role = spec.roles.find((r) => user.roles.includes(r))!
+  const peer = current.direction === 'outgoing' ? current.to : current.from
+  if (spec.action === 'send' && current.screening.missingFields.length > 0) {
+    throw new RogatoryError(
+      'ERR_TRANSITION_NOT_ALLOWED',
+      `complete the required contents first: ${current.screening.missingFields.join(', ')}`,
+    )
+  }
+  if (spec.message) await rt.snapshot.ensurePeer(peer)
+  const now = nowIso(rt)
+  await rt.store.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('requests')
+      .set({
+        state: spec.to,
+        updated_at: now,
+        version: current.version + 1,
+        ...(spec.action === 'send' ? { response_due: responseDue(rt, current.request) } : {}),
+      })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst()
+    if (Number(res.numUpdatedRows) !== 1)
+      throw new RogatoryError(
+        'ERR_TRANSITION_NOT_ALLOWED',
+        'the request changed meanwhile; reload it',
+      )
+    let messageId: string | null = null
+    // A withdrawn draft never left this node: nothing to tell the peer.
+    const tellsPeer =
+      spec.message &&
+      !(spec.action === 'withdraw' && (current.state === 'draft' || current.state === 'approved'))
+    if (spec.message && tellsPeer) {
+      const payload =
+        spec.message === 'request'
+          ? {
+              request: current.request,
+              profile: current.profile,
+              responseDue: responseDue(rt, current.request),
+            }
+          : {
+              state: spec.to,
+              action: spec.action,
+              reasons: input.reasons ?? null,
+              note: input.note ?? null,
+            }
+      messageId = await enqueue(rt, trx, {
+        recipient: peer,
+        requestId: id,
+        kind: spec.message,
+        payload,
+      })
+    }
+    await trx
+      .insertInto('transitions')
+      .values({
+        request_id: id,
+        from_state: current.state,
+        to_state: spec.to,
+        action: spec.action,
+        actor: user.username,
+        actor_role: role,
+        detail: JSON.stringify({
+          reasons: input.reasons ?? null,
+          note: input.note ?? null,
+          messageId,
+          cites: spec.cites ?? null,
+        }),
+        at: now,
+      })
+      .execute()
+  })
+  rt.wake()
+  return getRequest(rt, id)
+}

@@ -1,0 +1,111 @@
+/**
+ * @module node/state-node
+ *
+ * One State node: its store, its keys, its enrolment with the Secretariat,
+ * its HTTP API and its delivery loop. `startStateNode` returns once the
+ * node is listening and holds a verified registry snapshot.
+ */
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { JWK } from 'jose'
+import { RogatoryError } from '../errors/rogatory-error.js'
+import type { Role } from '../lifecycle/lifecycle.js'
+import { openStore, type StoreOptions } from '../store/open-store.js'
+import type { ProfileId } from '../treaty/profile.js'
+import { createHttpApp } from './http-app.js'
+import { registerStateRoutes } from './routes/state-routes.js'
+import type { NodeRuntime, NodeSettings } from './runtime.js'
+import { startDeliveryLoop } from './services/delivery.js'
+import { ensureKeys, publicEntries } from './services/node-keys.js'
+import { SnapshotHolder } from './services/snapshot-sync.js'
+import { addUser } from './services/users.js'
+
+export interface StateNodeOptions extends StoreOptions {
+  readonly state: string
+  readonly host?: string
+  readonly port?: number
+  readonly secretariatUrl: string
+  /** The Secretariat's public key, pinned out of band. */
+  readonly secretariatJwk: JWK
+  /** One-time code to enrol with the Secretariat (first start, or after a key rotation). */
+  readonly enrolmentCode?: string
+  readonly profile?: ProfileId
+  readonly filesDir: string
+  readonly users?: readonly { username: string; password: string; roles: Role[] }[]
+  readonly settings?: Partial<
+    Pick<NodeSettings, 'messageTtlSeconds' | 'deliveryDeadlineSeconds' | 'now' | 'treatyDate'>
+  >
+  readonly deliveryIntervalMs?: number
+}
+
+export interface RunningStateNode {
+  readonly url: string
+  readonly runtime: NodeRuntime
+  readonly app: FastifyInstance
+  close(): Promise<void>
+}
+
+export async function startStateNode(o: StateNodeOptions): Promise<RunningStateNode> {
+  const store = await openStore(o)
+  try {
+    const keys = await ensureKeys(store)
+    const snapshot = new SnapshotHolder(store, o.secretariatJwk, o.secretariatUrl)
+    await snapshot.loadStored()
+    let loop: ReturnType<typeof startDeliveryLoop> | undefined
+    const rt: NodeRuntime = {
+      settings: {
+        state: o.state,
+        profile: o.profile ?? 'adopted-2024',
+        filesDir: join(o.filesDir, 'files'),
+        messageTtlSeconds: o.settings?.messageTtlSeconds ?? 7 * 24 * 3600,
+        deliveryDeadlineSeconds: o.settings?.deliveryDeadlineSeconds ?? 15 * 60,
+        now: o.settings?.now ?? (() => new Date()),
+        ...(o.settings?.treatyDate ? { treatyDate: o.settings.treatyDate } : {}),
+      },
+      store,
+      keys,
+      snapshot,
+      wake: () => loop?.wake(),
+    }
+    for (const u of o.users ?? []) await addUser(store, u.username, u.password, u.roles)
+    const app = await createHttpApp(`Rogatory node ${o.state}`)
+    registerStateRoutes(app, rt)
+    const url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
+    if (o.enrolmentCode) {
+      const res = await fetch(new URL('/v1/registry/enrol', o.secretariatUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          state: o.state,
+          url,
+          keys: publicEntries(keys),
+          code: o.enrolmentCode,
+        }),
+        signal: AbortSignal.timeout(10_000),
+      })
+      const body = (await res.json()) as { jws?: string; error?: { code: string; message: string } }
+      if (!res.ok)
+        throw new RogatoryError(
+          'ERR_AUTH_INVALID',
+          `enrolment refused: ${body.error?.code} ${body.error?.message}`,
+        )
+      await snapshot.accept(body.jws)
+    } else {
+      await snapshot.refresh()
+    }
+    loop = startDeliveryLoop(rt, o.deliveryIntervalMs ?? 500)
+    return {
+      url,
+      runtime: rt,
+      app,
+      async close() {
+        await loop?.stop()
+        await app.close()
+        await store.close()
+      },
+    }
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+}

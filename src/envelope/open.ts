@@ -131,7 +131,7 @@ export async function open(envelope: string, ctx: OpenContext): Promise<Opened> 
   }
   const kid = typeof inner.kid === 'string' ? inner.kid : ''
   const key = ctx.directory.key(kid)
-  if (!key || key.use !== 'sig') fail('ERR_ENVELOPE_UNKNOWN_KID', `kid ${JSON.stringify(kid)}`)
+  if (key?.use !== 'sig') fail('ERR_ENVELOPE_UNKNOWN_KID', `kid ${JSON.stringify(kid)}`)
   if (key!.status === 'revoked') fail('ERR_ENVELOPE_KEY_REVOKED', `kid ${kid} of ${key!.state}`)
   if (key!.state !== headers.iss)
     fail(

@@ -55,7 +55,7 @@ export async function verifyReceipt(
     return bad('unreadable receipt')
   }
   const key = typeof kid === 'string' ? directory.key(kid) : undefined
-  if (!key || key.use !== 'sig' || key.status === 'revoked' || key.state !== expected.rcv)
+  if (key?.use !== 'sig' || key.status === 'revoked' || key.state !== expected.rcv)
     return bad('receipt key is not the receiver’s')
   let claims: ReceiptClaims
   try {

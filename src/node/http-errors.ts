@@ -53,11 +53,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     void reply.status(ERROR_CODES[err.code].status).send({ error: err.toJSON() })
   })
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        error: new RogatoryError('ERR_NOT_FOUND', `${request.method} ${request.url}`).toJSON(),
-      })
+    void reply.status(404).send({
+      error: new RogatoryError('ERR_NOT_FOUND', `${request.method} ${request.url}`).toJSON(),
+    })
   })
 }
 

@@ -7,7 +7,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely'
 
 const m001: Migration = {
-  async up(db: Kysely<any>) {
+  async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('node_keys')
       .addColumn('kid', 'text', (c) => c.primaryKey())

@@ -6,9 +6,11 @@
 import { Command } from 'commander'
 import { registerAssess } from './commands/assess.js'
 import { registerDemo } from './commands/demo.js'
+import { registerFederation, registerNode } from './commands/federation.js'
 import { registerProvision } from './commands/provision.js'
 import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
+import { registerRequest } from './commands/request.js'
 import { registerScenarios } from './commands/scenarios.js'
 import { EXIT } from './io.js'
 
@@ -30,6 +32,9 @@ export function buildProgram(): Command {
   registerRegistry(program)
   registerReference(program)
   registerDemo(program)
+  registerFederation(program)
+  registerNode(program)
+  registerRequest(program)
   return program
 }
 

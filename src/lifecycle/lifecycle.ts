@@ -143,6 +143,7 @@ export const ACTIONS = {
     to: 'closed',
     side: 'incoming',
     roles: OPERATOR,
+    message: 'status',
   },
 } as const satisfies Record<string, ActionSpec>
 

@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Role } from '../lifecycle/lifecycle.js'
 import type { RegistryDocument } from '../registry/schema.js'
+import type { StoreOptions } from '../store/open-store.js'
 import type { ProfileId } from '../treaty/profile.js'
 import { type RunningSecretariat, startSecretariat } from './secretariat.js'
 import { type RunningStateNode, startStateNode } from './state-node.js'
@@ -30,6 +31,8 @@ export interface FederationOptions {
   /** Password of every demo user (printed by `npm start`). */
   readonly demoPassword?: string
   readonly deliveryIntervalMs?: number
+  /** Where each member keeps its data (tests give each a fresh schema); by default from dataDir / databaseUrl. */
+  readonly storeFor?: (name: string) => StoreOptions
 }
 
 export interface Federation {
@@ -49,10 +52,12 @@ export const demoUsername = (state: string, role: Role) => `${state.toLowerCase(
 export async function startFederation(o: FederationOptions): Promise<Federation> {
   const portBase = o.portBase ?? 0
   const port = (i: number) => (portBase === 0 ? 0 : portBase + i)
-  const store = (name: string) =>
-    o.databaseUrl
-      ? { databaseUrl: o.databaseUrl, schema: `rogatory_${name}` }
-      : { dataDir: join(o.dataDir, name, 'db') }
+  const store = (name: string): StoreOptions =>
+    o.storeFor
+      ? o.storeFor(name)
+      : o.databaseUrl
+        ? { databaseUrl: o.databaseUrl, schema: `rogatory_${name}` }
+        : { dataDir: join(o.dataDir, name, 'db') }
   const codes = new Map(o.states.map((s) => [s, randomBytes(16).toString('base64url')]))
   const secretariat = await startSecretariat({
     registry: o.registry,

@@ -67,6 +67,7 @@ const m001: Migration = {
       .execute()
     await db.schema
       .createTable('outbox')
+      .addColumn('seq', 'serial', (c) => c.notNull().unique())
       .addColumn('message_id', 'text', (c) => c.primaryKey())
       .addColumn('request_id', 'text', (c) => c.notNull())
       .addColumn('recipient', 'text', (c) => c.notNull())

@@ -62,6 +62,8 @@ export interface TransitionsTable {
 }
 
 export interface OutboxTable {
+  /** Queue order; messages of one request are delivered in this order. */
+  seq: Generated<number>
   message_id: string
   request_id: string
   recipient: string

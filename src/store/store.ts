@@ -20,8 +20,13 @@ export interface Store {
 }
 
 /** Run every pending migration; a failure leaves the database as the last good migration left it. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  // The migrator's own tables live in the node's schema too, so nodes sharing a database never see each other's.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'

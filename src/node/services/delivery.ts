@@ -28,12 +28,24 @@ export const backoffMs = (attempt: number, random = Math.random): number =>
 
 export async function deliverDue(rt: NodeRuntime): Promise<number> {
   const now = nowIso(rt)
+  // Messages of one request go in queue order: a message waits while an earlier one of its request is undelivered.
   const due = await rt.store.db
-    .selectFrom('outbox')
+    .selectFrom('outbox as o')
     .selectAll()
-    .where('delivered_at', 'is', null)
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
+    .where('o.delivered_at', 'is', null)
+    .where('o.next_attempt_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('outbox as e')
+            .select('e.seq')
+            .whereRef('e.request_id', '=', 'o.request_id')
+            .where('e.delivered_at', 'is', null)
+            .whereRef('e.seq', '<', 'o.seq'),
+        ),
+      ),
+    )
+    .orderBy('o.seq')
     .limit(DELIVERY_BATCH)
     .execute()
   let delivered = 0

@@ -33,7 +33,7 @@ export async function openPgStore(options: {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  await migrate(db)
+  await migrate(db, schema)
   return {
     db,
     backend: 'pg',

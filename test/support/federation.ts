@@ -1,0 +1,79 @@
+/** A federation on 127.0.0.1 with ephemeral ports, for end-to-end tests. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Federation, startFederation } from '../../src/node/federation.js'
+import type { RegistryDocument } from '../../src/registry/schema.js'
+import { RAW_REGISTRY } from '../helpers.js'
+import type { Backend } from './backends.js'
+
+export const PASSWORD = 'correct-horse-battery-staple'
+
+export async function testFederation(
+  backend: Backend,
+  states = ['XAR', 'XBO', 'XCA'],
+): Promise<Federation> {
+  return startFederation({
+    registry: RAW_REGISTRY as RegistryDocument,
+    states,
+    dataDir: mkdtempSync(join(tmpdir(), 'rogatory-fed-')),
+    portBase: 0,
+    treatyDate: '2027-06-01',
+    demoPassword: PASSWORD,
+    deliveryIntervalMs: 50,
+    storeFor: (name) => backend.storeOptions(name),
+  })
+}
+
+export interface Session {
+  readonly url: string
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>
+}
+
+export async function signInAs(fed: Federation, state: string, role: string): Promise<Session> {
+  const url = fed.nodes.get(state)!.url
+  const res = await fetch(`${url}/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: `${state.toLowerCase()}.${role}`, password: PASSWORD }),
+  })
+  const { token } = (await res.json()) as { token: string }
+  return {
+    url,
+    async call(method, path, body, headers = {}) {
+      const r = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && typeof body !== 'string'
+            ? { 'content-type': 'application/json' }
+            : {}),
+          ...headers,
+        },
+        ...(body !== undefined
+          ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+          : {}),
+      })
+      return { status: r.status, body: await r.json().catch(() => null) }
+    },
+  }
+}
+
+/** Poll until `check` returns a value (bounded: the test fails instead of hanging). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

@@ -35,6 +35,8 @@ export interface RunningSecretariat {
   readonly publicJwk: JWK
   readonly app: FastifyInstance
   current(): Promise<{ jws: string; snapshot: Snapshot }>
+  /** The JWS of an earlier version, as it was published. */
+  snapshotJws(version: number): Promise<string>
   /** Change a State's key status (rotation leaves `retired`; compromise `revoked`). */
   setKeyStatus(
     state: string,
@@ -130,6 +132,14 @@ export async function startSecretariat(o: SecretariatOptions): Promise<RunningSe
     publicJwk: key.publicJwk,
     app,
     current: async () => (await latest())!,
+    snapshotJws: async (version) =>
+      (
+        await store.db
+          .selectFrom('snapshots')
+          .select('jws')
+          .where('version', '=', version)
+          .executeTakeFirstOrThrow()
+      ).jws,
     setKeyStatus: async (state, kid, status) =>
       (
         await publish((nodes) =>

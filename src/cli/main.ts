@@ -12,6 +12,7 @@ import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
 import { registerRequest } from './commands/request.js'
 import { registerScenarios } from './commands/scenarios.js'
+import { registerUser } from './commands/user.js'
 import { EXIT } from './io.js'
 
 export function buildProgram(): Command {
@@ -35,6 +36,14 @@ export function buildProgram(): Command {
   registerFederation(program)
   registerNode(program)
   registerRequest(program)
+  registerUser(program)
+  program
+    .command('warm-store', { hidden: true })
+    .description('prepare the embedded database template (run by npm install)')
+    .action(async () => {
+      const { warmTemplate } = await import('../store/pglite/pglite-store.js')
+      await warmTemplate()
+    })
   return program
 }
 

@@ -63,6 +63,12 @@ function templateDump(): Promise<Blob> {
   return template
 }
 
+/** Build (or find) the cached template now, so the first `npm start` does not pay for initdb. */
+export async function warmTemplate(): Promise<string> {
+  await templateDump()
+  return TEMPLATE_FILE
+}
+
 async function openPGlite(dataDir?: string): Promise<PGlite> {
   if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir })
   if (dataDir) mkdirSync(dataDir, { recursive: true })

@@ -121,9 +121,13 @@ export function registerNode(program: Command): void {
     .option('--enrolment-code <code>', 'one-time enrolment code from the Secretariat')
     .option('--data <dir>', 'data directory (PGlite store unless DATABASE_URL is set)', 'data')
     .option('--profile <profile>', 'text profile to screen under', 'adopted-2024')
+    .option('--schema <name>', 'PostgreSQL schema of the node (default rogatory_<state>)')
+    .option('--treaty-date <date>', 'date the treaty engine screens as of (default: today)')
     .action(
       action(
         async (o: {
+          schema?: string
+          treatyDate?: string
           state: string
           secretariat: string
           secretariatKey: string
@@ -147,8 +151,10 @@ export function registerNode(program: Command): void {
             profile: parseProfile(o.profile, '--profile'),
             ...(o.enrolmentCode ? { enrolmentCode: o.enrolmentCode } : {}),
             ...(databaseUrl
-              ? { databaseUrl, schema: `rogatory_${state.toLowerCase()}` }
+              ? { databaseUrl, schema: o.schema ?? `rogatory_${state.toLowerCase()}` }
               : { dataDir: `${o.data}/${state.toLowerCase()}/db` }),
+            ...(o.treatyDate ? { settings: { treatyDate: o.treatyDate } } : {}),
+            deliveryIntervalMs: 100,
           })
           print(
             `${state} node listening on ${node.url} (API docs ${node.url}/docs). Ctrl-C stops it.`,

@@ -14,7 +14,7 @@ import { verifyReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 
-export const DELIVERY_BATCH = 16
+export const DELIVERY_BATCH = 64
 export const BACKOFF_BASE_MS = 250
 export const BACKOFF_MAX_MS = 60_000
 export const POST_TIMEOUT_MS = 10_000

@@ -20,7 +20,9 @@ import { act, createDraft } from '../node/services/requests.js'
 import type { RegistryDocument } from '../registry/schema.js'
 
 const log = (s: string) => process.stderr.write(`${s}\n`)
-const registry = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'registry.json'), 'utf8')) as RegistryDocument
+const registry = JSON.parse(
+  readFileSync(join(EXAMPLES_DIR, 'registry.json'), 'utf8'),
+) as RegistryDocument
 
 async function joseFloor(payload: Uint8Array, ms: number): Promise<number> {
   const [sig, enc] = await Promise.all([generateNodeKey('sig'), generateNodeKey('enc')])
@@ -35,7 +37,9 @@ async function joseFloor(payload: Uint8Array, ms: number): Promise<number> {
   const start = performance.now()
   while (performance.now() - start < ms) {
     const jws = await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA' }).sign(sk)
-    const jwe = await new CompactEncrypt(encoder.encode(jws)).setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM' }).encrypt(ek)
+    const jwe = await new CompactEncrypt(encoder.encode(jws))
+      .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM' })
+      .encrypt(ek)
     const { plaintext } = await compactDecrypt(jwe, dk)
     await compactVerify(new TextDecoder().decode(plaintext), pk)
     n++
@@ -58,7 +62,9 @@ async function exchange(payloadBytes: number, count: number, concurrency: number
     portBase: 0,
     treatyDate: '2027-06-01',
     deliveryIntervalMs: 20,
-    ...(databaseUrl ? { storeFor: (name: string) => ({ databaseUrl, schema: `bench_${name}_${tag}` }) } : {}),
+    ...(databaseUrl
+      ? { storeFor: (name: string) => ({ databaseUrl, schema: `bench_${name}_${tag}` }) }
+      : {}),
   })
   try {
     const rt = fed.nodes.get('XAR')!.runtime
@@ -67,12 +73,26 @@ async function exchange(payloadBytes: number, count: number, concurrency: number
     log(`  preparing ${count} approved requests of ~${payloadBytes} bytes…`)
     const ids: string[] = []
     for (let i = 0; i < count; i++) {
-      const d = await createDraft(rt, { ...user, roles: [...user.roles] }, {
-        request: {
-          type: 'mla', to: 'XBO', offence: 'XAR-PC-302', conduct: ['computer-fraud'], language: 'en',
-          fields: { requestingAuthority: 'Prosecutor', subjectMatter: `Bench ${i}`, factsSummary: filler, assistanceSought: 'Records', purposeAndPeriod: 'Bench' },
+      const d = await createDraft(
+        rt,
+        { ...user, roles: [...user.roles] },
+        {
+          request: {
+            type: 'mla',
+            to: 'XBO',
+            offence: 'XAR-PC-302',
+            conduct: ['computer-fraud'],
+            language: 'en',
+            fields: {
+              requestingAuthority: 'Prosecutor',
+              subjectMatter: `Bench ${i}`,
+              factsSummary: filler,
+              assistanceSought: 'Records',
+              purposeAndPeriod: 'Bench',
+            },
+          },
         },
-      })
+      )
       await act(rt, { ...user, roles: [...user.roles] }, d.id, { action: 'approve' })
       ids.push(d.id)
     }
@@ -81,18 +101,27 @@ async function exchange(payloadBytes: number, count: number, concurrency: number
     let next = 0
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < ids.length) await act(rt, { ...user, roles: [...user.roles] }, ids[next++]!, { action: 'send' })
+        while (next < ids.length)
+          await act(rt, { ...user, roles: [...user.roles] }, ids[next++]!, { action: 'send' })
       }),
     )
     const deadline = Date.now() + 300_000
     for (;;) {
-      const left = await rt.store.db.selectFrom('outbox').select('message_id').where('delivered_at', 'is', null).execute()
+      const left = await rt.store.db
+        .selectFrom('outbox')
+        .select('message_id')
+        .where('delivered_at', 'is', null)
+        .execute()
       if (left.length === 0) break
       if (Date.now() > deadline) throw new Error('bench: delivery did not finish')
       await new Promise((r) => setTimeout(r, 10))
     }
     const elapsed = performance.now() - start
-    const rows = await rt.store.db.selectFrom('transitions').select(['request_id', 'action', 'at']).where('action', 'in', ['send', 'receipt']).execute()
+    const rows = await rt.store.db
+      .selectFrom('transitions')
+      .select(['request_id', 'action', 'at'])
+      .where('action', 'in', ['send', 'receipt'])
+      .execute()
     const at = new Map<string, { send?: number; receipt?: number }>()
     for (const r of rows) {
       const e = at.get(r.request_id) ?? {}
@@ -100,15 +129,27 @@ async function exchange(payloadBytes: number, count: number, concurrency: number
       at.set(r.request_id, e)
     }
     const lat = [...at.values()].filter((e) => e.send && e.receipt).map((e) => e.receipt! - e.send!)
-    const stored = await fed.nodes.get('XBO')!.runtime.store.db.selectFrom('requests').select('id').execute()
-    if (stored.length !== count) throw new Error(`bench: ${stored.length} of ${count} stored at XBO`)
-    return { rps: (count / elapsed) * 1000, p50: pct(lat, 0.5), p99: pct(lat, 0.99), backend: fed.nodes.get('XAR')!.runtime.store.backend }
+    const stored = await fed.nodes
+      .get('XBO')!
+      .runtime.store.db.selectFrom('requests')
+      .select('id')
+      .execute()
+    if (stored.length !== count)
+      throw new Error(`bench: ${stored.length} of ${count} stored at XBO`)
+    return {
+      rps: (count / elapsed) * 1000,
+      p50: pct(lat, 0.5),
+      p99: pct(lat, 0.99),
+      backend: fed.nodes.get('XAR')!.runtime.store.backend,
+    }
   } finally {
     await fed.close()
   }
 }
 
-log(`Rogatory exchange bench — node ${process.version}; ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`)
+log(
+  `Rogatory exchange bench — node ${process.version}; ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+)
 const results: string[] = []
 for (const [size, count, label] of [
   [4 * 1024, 300, '4 KB'],
@@ -122,6 +163,8 @@ for (const [size, count, label] of [
     `| ${label} | ${e2e.backend} | ${floor.toFixed(0)} | ${e2e.rps.toFixed(0)} | ${((100 * e2e.rps) / floor).toFixed(0)}% | ${e2e.p50.toFixed(0)} ms | ${e2e.p99.toFixed(0)} ms |`,
   )
 }
-console.log('| payload | backend | jose floor (seal+open/s) | end to end (requests/s) | ratio | p50 latency | p99 latency |')
+console.log(
+  '| payload | backend | jose floor (seal+open/s) | end to end (requests/s) | ratio | p50 latency | p99 latency |',
+)
 console.log('|---|---|---|---|---|---|---|')
 for (const r of results) console.log(r)

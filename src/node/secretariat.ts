@@ -13,6 +13,7 @@ import { fromZodError } from '../lib/zod-error.js'
 import type { RegistryDocument } from '../registry/schema.js'
 import {
   type Snapshot,
+  SnapshotDirectory,
   type SnapshotNode,
   signSnapshot,
   snapshotNodeSchema,
@@ -20,6 +21,7 @@ import {
 } from '../registry/snapshot.js'
 import { openStore, type StoreOptions } from '../store/open-store.js'
 import { createHttpApp } from './http-app.js'
+import { mergeNode, verifyEnrolmentProof } from './services/enrolment.js'
 import { activeKey, ensureKeys } from './services/node-keys.js'
 
 export interface SecretariatOptions extends StoreOptions {
@@ -100,29 +102,31 @@ export async function startSecretariat(o: SecretariatOptions): Promise<RunningSe
     {
       schema: {
         tags: ['registry'],
-        body: { type: 'object', required: ['state', 'url', 'keys', 'code'] },
+        description:
+          'A State node enrols (one-time code) or re-enrols after a key rotation (proof: a JWS over the entry, signed by its key active in the current register).',
+        body: { type: 'object', required: ['state', 'url', 'keys'] },
       },
     },
     async (req) => {
-      const body = req.body as { code?: unknown } & Record<string, unknown>
-      const { code, ...entry } = body
+      const { code, proof, ...entry } = req.body as { code?: unknown; proof?: unknown } & Record<
+        string,
+        unknown
+      >
       const parsed = snapshotNodeSchema.safeParse(entry)
       if (!parsed.success) throw fromZodError('ERR_INPUT_INVALID', parsed.error, 'body')
-      const expected = codes.get(parsed.data.state)
-      if (!expected || code !== expected)
-        throw new RogatoryError('ERR_AUTH_INVALID', 'unknown State or enrolment code')
       const node = parsed.data
-      const { jws, snapshot } = await publish((nodes) => {
-        const prev = nodes.find((n) => n.state === node.state)
-        // Keys the State no longer lists stay in the register as retired: what they signed still verifies.
-        const kept = (prev?.keys ?? [])
-          .filter((k) => !node.keys.some((x) => x.kid === k.kid))
-          .map((k) => ({ ...k, status: k.status === 'revoked' ? k.status : ('retired' as const) }))
-        return [
-          ...nodes.filter((n) => n.state !== node.state),
-          { ...node, keys: [...node.keys, ...kept] },
-        ]
-      })
+      const current = (await latest())!.snapshot
+      if (typeof code === 'string' && codes.get(node.state) === code) {
+        codes.delete(node.state) // one-time
+      } else if (typeof proof === 'string') {
+        await verifyEnrolmentProof(proof, node, new SnapshotDirectory(current))
+      } else {
+        throw new RogatoryError(
+          'ERR_AUTH_INVALID',
+          'unknown State, used enrolment code, or no valid proof',
+        )
+      }
+      const { jws, snapshot } = await publish((nodes) => mergeNode(nodes, node))
       return { version: snapshot.version, jws }
     },
   )

@@ -69,8 +69,9 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     }
     for (const u of o.users ?? []) await addUser(store, u.username, u.password, u.roles)
     const app = await createHttpApp(`Rogatory node ${o.state}`)
-    registerStateRoutes(app, rt)
-    const url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
+    let url = ''
+    registerStateRoutes(app, rt, { url: () => url, secretariatUrl: o.secretariatUrl })
+    url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
     if (o.enrolmentCode) {
       const res = await fetch(new URL('/v1/registry/enrol', o.secretariatUrl), {
         method: 'POST',

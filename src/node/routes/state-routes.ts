@@ -12,6 +12,7 @@ import { ACTIONS } from '../../lifecycle/lifecycle.js'
 import type { NodeRuntime } from '../runtime.js'
 import { openAttachment, storeAttachment } from '../services/attachments.js'
 import { receive } from '../services/inbox.js'
+import { rotateKeys } from '../services/key-rotation.js'
 import { activeKey } from '../services/node-keys.js'
 import {
   act,
@@ -28,7 +29,11 @@ import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from '
 
 const secured = { security: [{ bearer: [] }] }
 
-export function registerStateRoutes(app: FastifyInstance, rt: NodeRuntime): void {
+export function registerStateRoutes(
+  app: FastifyInstance,
+  rt: NodeRuntime,
+  where: { url: () => string; secretariatUrl: string },
+): void {
   const user = (req: FastifyRequest): Promise<User> =>
     authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
 
@@ -179,6 +184,28 @@ export function registerStateRoutes(app: FastifyInstance, rt: NodeRuntime): void
         .header('content-length', row.size)
         .header('x-sha256', row.sha256)
       return reply.send(stream)
+    },
+  )
+
+  app.post(
+    '/v1/admin/rotate-keys',
+    {
+      schema: {
+        tags: ['admin'],
+        description: 'New signing and encryption keys; the old ones are retired in the register.',
+        ...secured,
+      },
+    },
+    async (req) => {
+      requireRole(await user(req), ['admin'])
+      const snapshot = await rotateKeys(rt, {
+        url: where.url(),
+        secretariatUrl: where.secretariatUrl,
+      })
+      return {
+        version: snapshot.version,
+        keys: rt.keys.map(({ kid, use, status }) => ({ kid, use, status })),
+      }
     },
   )
 

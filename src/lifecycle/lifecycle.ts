@@ -54,7 +54,7 @@ const OPEN_INCOMING: readonly RequestState[] = [
 const OPERATOR: readonly Role[] = ['approver', 'desk247']
 
 export const ACTIONS = {
-  approve: { from: ['draft'], to: 'approved', side: 'outgoing', roles: ['approver'] },
+  approve: { from: ['draft'], to: 'approved', side: 'outgoing', roles: ['approver', 'desk247'] },
   send: {
     from: ['approved'],
     to: 'sent',

@@ -46,6 +46,9 @@ const m001: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('response_due', 'text')
+      .addColumn('sent_at', 'text')
+      .addColumn('decided_at', 'text')
+      .addColumn('follow_up_of', 'text')
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
       .execute()
     await db.schema

@@ -46,6 +46,12 @@ export interface RequestsTable {
   created_at: string
   updated_at: string
   response_due: string | null
+  /** Sent (requesting side) or received (requested side). */
+  sent_at: string | null
+  /** Executed, partially executed or refused. */
+  decided_at: string | null
+  /** The emergency or preservation request this one follows up (Art 41(3)(d), 42). */
+  follow_up_of: string | null
   version: number
 }
 

@@ -32,6 +32,7 @@ export const draftBody = {
   properties: {
     request: { type: 'object' },
     profile: { type: 'string', enum: ['zero-draft-2023', 'ohchr-2023', 'adopted-2024'] },
+    followUpOf: { type: 'string', format: 'uuid' },
   },
   required: ['request'],
   additionalProperties: false,
@@ -54,6 +55,7 @@ export const listQuery = {
     direction: { type: 'string', enum: ['outgoing', 'incoming'] },
     state: { type: 'string', maxLength: 40 },
     overdue: { type: 'string', enum: ['true', 'false'] },
+    alerts: { type: 'string', enum: ['true', 'false'] },
   },
   additionalProperties: false,
 } as const

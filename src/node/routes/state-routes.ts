@@ -73,7 +73,11 @@ export function registerStateRoutes(
     async (req, reply) => {
       const u = await user(req)
       requireRole(u, ['drafter', 'approver', 'desk247'])
-      const view = await createDraft(rt, u, req.body as { request: unknown; profile?: string })
+      const view = await createDraft(
+        rt,
+        u,
+        req.body as { request: unknown; profile?: string; followUpOf?: string },
+      )
       return reply.status(201).send(view)
     },
   )
@@ -83,8 +87,20 @@ export function registerStateRoutes(
     { schema: { tags: ['requests'], querystring: listQuery, ...secured } },
     async (req) => {
       await user(req)
-      const q = req.query as { direction?: string; state?: string; overdue?: string }
-      return { requests: await listRequests(rt, { ...q, overdue: q.overdue === 'true' }) }
+      const q = req.query as {
+        direction?: string
+        state?: string
+        overdue?: string
+        alerts?: string
+      }
+      return {
+        requests: await listRequests(rt, {
+          ...(q.direction ? { direction: q.direction } : {}),
+          ...(q.state ? { state: q.state } : {}),
+          overdue: q.overdue === 'true',
+          alerts: q.alerts === 'true',
+        }),
+      }
     },
   )
 

@@ -23,6 +23,7 @@ const requestPayload = z.strictObject({
   request: requestSchema,
   profile: z.enum(PROFILES),
   responseDue: z.string().nullable(),
+  followUpOf: z.uuid().nullable().optional(),
 })
 const statusPayload = z.strictObject({
   state: z.string(),
@@ -126,7 +127,7 @@ async function apply(
   if (h.mty === 'request') {
     const p = requestPayload.safeParse(payload)
     if (!p.success) throw fromZodError('ERR_ENVELOPE_MALFORMED', p.error, 'payload')
-    const { request, profile, responseDue } = p.data
+    const { request, profile, responseDue, followUpOf } = p.data
     if (request.from !== h.iss || request.to !== rt.settings.state) {
       throw new RogatoryError(
         'ERR_ENVELOPE_MALFORMED',
@@ -158,6 +159,9 @@ async function apply(
         created_at: at,
         updated_at: at,
         response_due: responseDue,
+        sent_at: at,
+        decided_at: null,
+        follow_up_of: followUpOf ?? null,
         version: 0,
       })
       .execute()
@@ -192,9 +196,15 @@ async function apply(
     next = s.data.state
   if (h.mty === 'consultation' && row.direction === 'outgoing') next = 'consulting'
   if (h.mty === 'withdrawal' && row.direction === 'incoming') next = 'withdrawn'
+  const decided = next !== row.state && ['executed', 'partially-executed', 'refused'].includes(next)
   await trx
     .updateTable('requests')
-    .set({ state: next, updated_at: at, version: sql`version + 1` })
+    .set({
+      state: next,
+      updated_at: at,
+      version: sql`version + 1`,
+      ...(decided ? { decided_at: at } : {}),
+    })
     .where('id', '=', h.rid)
     .execute()
   await transition(row.state, next, `${h.mty}:${s.data.action}`, {

@@ -42,7 +42,10 @@ export interface RequestView {
   createdAt: string
   updatedAt: string
   responseDue: string | null
+  /** Response overdue, or an emergency disclosure without its follow-up request in time. */
   overdue: boolean
+  followUpOf: string | null
+  deadlines: Deadlines
   version: number
 }
 
@@ -85,8 +88,92 @@ export function toView(rt: NodeRuntime, row: Selectable<RequestsTable>): Request
     updatedAt: row.updated_at,
     responseDue: row.response_due,
     overdue: open && row.response_due !== null && row.response_due < nowIso(rt),
+    followUpOf: row.follow_up_of,
+    deadlines: deadlines(rt, row),
     version: row.version,
   }
+}
+
+/** Days within which an emergency disclosure must be followed by a formal request (our policy; Art 41(3)(d) sets none). */
+export const EMERGENCY_FOLLOW_UP_DAYS = 30
+
+export interface Deadlines {
+  /** Emergency disclosure: when the formal follow-up request is due, and whether one exists. */
+  readonly followUpDue: string | null
+  readonly followedUp: boolean
+  readonly followUpOverdue: boolean
+  /** Preservation: how long the data are (or must be) kept, from the treaty engine (Art 42). */
+  readonly preservation: {
+    readonly from: string
+    readonly until: string | null
+    readonly kind: 'maximum' | 'minimum'
+    readonly cites: readonly string[]
+  } | null
+}
+
+/** Requests that follow up another, by the id they follow up (filled per list call). */
+type FollowUps = ReadonlyMap<string, string>
+
+function deadlines(
+  rt: NodeRuntime,
+  row: Selectable<RequestsTable>,
+  followUps: FollowUps = new Map(),
+): Deadlines {
+  const now = nowIso(rt)
+  let followUpDue: string | null = null
+  const followedUp = followUps.has(row.id)
+  if (row.type === 'emergency-disclosure' && row.sent_at) {
+    followUpDue = new Date(
+      Date.parse(row.sent_at) + EMERGENCY_FOLLOW_UP_DAYS * 86_400_000,
+    ).toISOString()
+  }
+  let preservation: Deadlines['preservation'] = null
+  if (row.type === 'preservation' && row.decided_at && row.state !== 'refused') {
+    const preservedOn = row.decided_at.slice(0, 10)
+    const mla = followUps.get(row.id)?.slice(0, 10) ?? null
+    const a = answer(
+      { kind: 'preservation-period', preservedOn, extensions: [], mlaRequestReceived: mla },
+      { profile: row.profile as ProfileId, asOf: preservedOn, registry: rt.snapshot.registry },
+    )
+    const kind = a.dates.maximumUntil ? 'maximum' : 'minimum'
+    preservation = {
+      from: preservedOn,
+      until: a.obligations.includes('preserve-pending-decision')
+        ? null
+        : (a.dates.maximumUntil ?? a.dates.minimumUntil ?? null),
+      kind,
+      cites: a.trail.flatMap((s) => s.cites),
+    }
+  }
+  return {
+    followUpDue,
+    followedUp,
+    followUpOverdue: followUpDue !== null && !followedUp && followUpDue < now,
+    preservation,
+  }
+}
+
+/** id → when its follow-up was sent or received. */
+async function followUpsOf(rt: NodeRuntime): Promise<Map<string, string>> {
+  const rows = await rt.store.db
+    .selectFrom('requests')
+    .select(['follow_up_of', 'sent_at', 'created_at'])
+    .where('follow_up_of', 'is not', null)
+    .execute()
+  return new Map(rows.map((r) => [r.follow_up_of!, r.sent_at ?? r.created_at]))
+}
+
+/** The view with deadlines that need the other requests (follow-ups). */
+async function withFollowUps(
+  rt: NodeRuntime,
+  rows: Selectable<RequestsTable>[],
+): Promise<RequestView[]> {
+  const f = await followUpsOf(rt)
+  return rows.map((r) => {
+    const v = toView(rt, r)
+    const d = deadlines(rt, r, f)
+    return { ...v, deadlines: d, overdue: v.overdue || d.followUpOverdue }
+  })
 }
 
 /** Run the treaty engine on a request as this node sees it (registry from the signed snapshot). */
@@ -138,9 +225,23 @@ export function parseDraft(rt: NodeRuntime, input: unknown): Request {
 export async function createDraft(
   rt: NodeRuntime,
   user: User,
-  input: { request: unknown; profile?: string },
+  input: { request: unknown; profile?: string; followUpOf?: string },
 ): Promise<RequestView> {
   const request = parseDraft(rt, input.request)
+  if (input.followUpOf !== undefined) {
+    const first = await getRequest(rt, input.followUpOf)
+    if (
+      !['emergency-disclosure', 'preservation'].includes(first.type) ||
+      first.direction !== 'outgoing' ||
+      first.to !== request.to
+    ) {
+      throw new RogatoryError(
+        'ERR_INPUT_INVALID',
+        'a follow-up answers an emergency disclosure or a preservation this node sent to the same State',
+        { path: 'body.followUpOf' },
+      )
+    }
+  }
   const profile = (PROFILES as readonly string[]).includes(input.profile ?? '')
     ? (input.profile as ProfileId)
     : rt.settings.profile
@@ -165,6 +266,9 @@ export async function createDraft(
         created_at: now,
         updated_at: now,
         response_due: null,
+        sent_at: null,
+        decided_at: null,
+        follow_up_of: input.followUpOf ?? null,
         version: 0,
       })
       .execute()
@@ -250,17 +354,28 @@ export async function getRequest(rt: NodeRuntime, id: string): Promise<RequestVi
     .where('id', '=', id)
     .executeTakeFirst()
   if (!row) throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no request ${id}`)
-  return toView(rt, row)
+  return (await withFollowUps(rt, [row]))[0]!
 }
 
 export async function listRequests(
   rt: NodeRuntime,
-  filter: { direction?: string; state?: string; overdue?: boolean },
+  filter: { direction?: string; state?: string; overdue?: boolean; alerts?: boolean },
 ): Promise<RequestView[]> {
   let q = rt.store.db.selectFrom('requests').selectAll().orderBy('created_at', 'desc').limit(500)
   if (filter.direction) q = q.where('direction', '=', filter.direction as 'outgoing')
   if (filter.state) q = q.where('state', '=', filter.state)
-  const views = (await q.execute()).map((r) => toView(rt, r))
+  if (filter.alerts) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outbox')
+          .select('outbox.seq')
+          .whereRef('outbox.request_id', '=', 'requests.id')
+          .where('outbox.alert', '=', true)
+          .where('outbox.delivered_at', 'is', null),
+      ),
+    )
+  }
+  const views = await withFollowUps(rt, await q.execute())
   return filter.overdue ? views.filter((v) => v.overdue) : views
 }
 
@@ -334,6 +449,7 @@ export async function act(
   }
   if (spec.message) await rt.snapshot.ensurePeer(peer)
   const now = nowIso(rt)
+  const due = spec.action === 'send' ? responseDue(rt, current.request) : null
   await rt.store.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('requests')
@@ -341,7 +457,10 @@ export async function act(
         state: spec.to,
         updated_at: now,
         version: current.version + 1,
-        ...(spec.action === 'send' ? { response_due: responseDue(rt, current.request) } : {}),
+        ...(spec.action === 'send' ? { response_due: due, sent_at: now } : {}),
+        ...(['executed', 'partially-executed', 'refused'].includes(spec.to)
+          ? { decided_at: now }
+          : {}),
       })
       .where('id', '=', id)
       .where('version', '=', current.version)
@@ -362,7 +481,8 @@ export async function act(
           ? {
               request: current.request,
               profile: current.profile,
-              responseDue: responseDue(rt, current.request),
+              responseDue: due,
+              followUpOf: current.followUpOf,
             }
           : {
               state: spec.to,

@@ -1,5 +1,5 @@
 /** A federation on 127.0.0.1 with ephemeral ports, for end-to-end tests. */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Federation, startFederation } from '../../src/node/federation.js'
@@ -16,13 +16,20 @@ export async function testFederation(
   return startFederation({
     registry: RAW_REGISTRY as RegistryDocument,
     states,
-    dataDir: mkdtempSync(join(tmpdir(), 'rogatory-fed-')),
+    dataDir,
     portBase: 0,
     treatyDate: '2027-06-01',
     demoPassword: PASSWORD,
     deliveryIntervalMs: 50,
     storeFor: (name) => backend.storeOptions(name),
   })
+  return {
+    ...fed,
+    async close() {
+      await fed.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }
 
 export interface Session {

@@ -13,7 +13,8 @@ export async function testFederation(
   backend: Backend,
   states = ['XAR', 'XBO', 'XCA'],
 ): Promise<Federation> {
-  return startFederation({
+  const dataDir = mkdtempSync(join(tmpdir(), 'rogatory-fed-'))
+  const fed = await startFederation({
     registry: RAW_REGISTRY as RegistryDocument,
     states,
     dataDir,

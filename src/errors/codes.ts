@@ -145,6 +145,11 @@ export const ERROR_CODES = {
     status: 413,
     message: 'The request body is larger than this endpoint accepts.',
   },
+  ERR_EVIDENCE_MISMATCH: {
+    status: 502,
+    message:
+      'The evidence file fetched from the other node does not match the size and SHA-256 it announced; it was discarded.',
+  },
   ERR_NOT_FOUND: {
     status: 404,
     message: 'No such endpoint.',

@@ -156,6 +156,33 @@ for (const backend of BACKENDS) {
         reasons: 'Records before April were deleted.',
       })
       expect(partial.body.state).toBe('partially-executed')
+      // The requesting side learns of the evidence from the signed status message, then fetches and checks it.
+      const announced = await eventually(async () => {
+        const r = await xarApprover.call('GET', `/v1/requests/${rid}`)
+        return r.body.history.attachments.length === 1 && r.body.history.attachments[0]
+      })
+      expect(announced).toMatchObject({ id: att.id, sha256: att.sha256, fetched: false })
+      const fetched = await xarApprover.call(
+        'POST',
+        `/v1/requests/${rid}/attachments/${att.id}/fetch`,
+      )
+      expect(fetched.body).toMatchObject({
+        sha256: att.sha256,
+        size: evidence.length,
+        fetched: true,
+      })
+      const copy = await fetch(`${xarApprover.url}/v1/requests/${rid}/attachments/${att.id}`, {
+        headers: { authorization: `Bearer ${await token(fed, 'XAR', 'approver')}` },
+      })
+      expect(Buffer.from(await copy.arrayBuffer()).equals(evidence)).toBe(true)
+      // Only the requesting State, with a token signed by its registered key, may fetch it.
+      const xbo = fed.nodes.get('XBO')!.url
+      expect((await fetch(`${xbo}/v1/federation/evidence/${rid}/${att.id}`)).status).toBe(401)
+      const forged = await fetch(`${xbo}/v1/federation/evidence/${rid}/${att.id}`, {
+        headers: { authorization: 'Rogatory e30.e30.x' },
+      })
+      expect(forged.status).toBe(401)
+
       const closed = await xboApprover.call('POST', `/v1/requests/${rid}/actions`, {
         action: 'close',
       })

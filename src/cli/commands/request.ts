@@ -100,6 +100,7 @@ export function registerRequest(program: Command): void {
               actor_role: string
             }[]
             sent: { kind: string; delivered_at: string | null; attempts: number; alert: boolean }[]
+            attachments: { name: string; size: number; sha256: string; fetched: boolean }[]
           }
         }
       >('GET', `/v1/requests/${id}`)
@@ -115,7 +116,36 @@ export function registerRequest(program: Command): void {
           (m) =>
             `    message ${m.kind}: ${m.delivered_at ? `delivered ${m.delivered_at}, receipt held` : `not yet delivered (${m.attempts} attempts)${m.alert ? ' ALERT' : ''}`}`,
         ),
+        ...r.history.attachments.map(
+          (a) =>
+            `    evidence ${a.name}: ${a.size} bytes, sha256 ${a.sha256}${a.fetched ? '' : ' (announced; fetch-evidence to retrieve)'}`,
+        ),
       ])
+    }),
+  )
+
+  withClient(
+    req
+      .command('fetch-evidence')
+      .description(
+        'fetch the evidence files the requested State announced, checked against their SHA-256',
+      )
+      .argument('<id>'),
+  ).action(
+    action(async (id: string, o: Common) => {
+      const c = await connect(o)
+      const r = await c.call<{ history: { attachments: { id: string; name: string }[] } }>(
+        'GET',
+        `/v1/requests/${id}`,
+      )
+      for (const a of r.history.attachments) {
+        const f = await c.call<{ name: string; size: number; sha256: string }>(
+          'POST',
+          `/v1/requests/${id}/attachments/${a.id}/fetch`,
+        )
+        print(`  ${f.name}: ${f.size} bytes, sha256 ${f.sha256} (matches the signed announcement)`)
+      }
+      if (r.history.attachments.length === 0) print('No evidence announced.')
     }),
   )
 

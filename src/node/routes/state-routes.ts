@@ -11,6 +11,7 @@ import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ACTIONS } from '../../lifecycle/lifecycle.js'
 import type { NodeRuntime } from '../runtime.js'
 import { openAttachment, storeAttachment } from '../services/attachments.js'
+import { fetchEvidence, serveEvidence } from '../services/evidence-transfer.js'
 import { receive } from '../services/inbox.js'
 import { rotateKeys } from '../services/key-rotation.js'
 import { activeKey } from '../services/node-keys.js'
@@ -197,6 +198,43 @@ export function registerStateRoutes(
       const { row, stream } = await openAttachment(rt, id, aid)
       void reply
         .header('content-type', row.media_type)
+        .header('content-length', row.size)
+        .header('x-sha256', row.sha256)
+      return reply.send(stream)
+    },
+  )
+
+  app.post(
+    '/v1/requests/:id/attachments/:aid/fetch',
+    {
+      schema: {
+        tags: ['evidence'],
+        description:
+          'Fetch evidence the requested State announced, checked against its announced size and SHA-256.',
+        ...secured,
+      },
+    },
+    async (req) => {
+      requireRole(await user(req), ['approver', 'desk247', 'drafter'])
+      const { id, aid } = req.params as { id: string; aid: string }
+      return fetchEvidence(rt, id, aid)
+    },
+  )
+
+  app.get(
+    '/v1/federation/evidence/:id/:aid',
+    {
+      schema: {
+        tags: ['federation'],
+        description:
+          'Another node fetches evidence for a request it sent; authorised by a short-lived JWS signed with its registered key.',
+      },
+    },
+    async (req, reply) => {
+      const { id, aid } = req.params as { id: string; aid: string }
+      const { row, stream } = await serveEvidence(rt, req.headers.authorization, id, aid)
+      void reply
+        .header('content-type', 'application/octet-stream')
         .header('content-length', row.size)
         .header('x-sha256', row.sha256)
       return reply.send(stream)

@@ -100,5 +100,11 @@ export async function openAttachment(rt: NodeRuntime, requestId: string, id: str
     .executeTakeFirst()
   if (!row)
     throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no attachment ${id} on request ${requestId}`)
+  if (row.path === '') {
+    throw new RogatoryError(
+      'ERR_REQUEST_NOT_FOUND',
+      `attachment ${id} was announced but not fetched yet`,
+    )
+  }
   return { row: { ...row, size: Number(row.size) }, stream: createReadStream(row.path) }
 }

@@ -30,6 +30,18 @@ const statusPayload = z.strictObject({
   action: z.string(),
   reasons: z.string().nullable(),
   note: z.string().nullable(),
+  evidence: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        name: z.string().min(1).max(200),
+        mediaType: z.string().max(200),
+        size: z.number().int().nonnegative(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .max(1000)
+    .optional(),
 })
 
 export interface Received {
@@ -196,6 +208,25 @@ async function apply(
     next = s.data.state
   if (h.mty === 'consultation' && row.direction === 'outgoing') next = 'consulting'
   if (h.mty === 'withdrawal' && row.direction === 'incoming') next = 'withdrawn'
+  // Evidence announced by the requested State: recorded now (no file yet), fetched on demand and checked against the hash.
+  if (row.direction === 'outgoing' && s.data.evidence) {
+    for (const e of s.data.evidence) {
+      await trx
+        .insertInto('attachments')
+        .values({
+          id: e.id,
+          request_id: h.rid,
+          name: e.name,
+          media_type: e.mediaType,
+          size: e.size,
+          sha256: e.sha256,
+          path: '',
+          created_at: at,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+    }
+  }
   const decided = next !== row.state && ['executed', 'partially-executed', 'refused'].includes(next)
   await trx
     .updateTable('requests')

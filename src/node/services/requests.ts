@@ -6,11 +6,11 @@
  * version), the transition record and any outgoing message commit together.
  */
 import { randomUUID } from 'node:crypto'
-import type { Selectable } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
 import { checkTransition, type RequestState, type Role } from '../../lifecycle/lifecycle.js'
-import type { RequestsTable } from '../../store/schema.js'
+import type { Database, RequestsTable } from '../../store/schema.js'
 import { answer } from '../../treaty/engine/answer.js'
 import type { Assessment } from '../../treaty/engine/assessment.js'
 import { PROFILES, type ProfileId } from '../../treaty/profile.js'
@@ -92,6 +92,24 @@ export function toView(rt: NodeRuntime, row: Selectable<RequestsTable>): Request
     deadlines: deadlines(rt, row),
     version: row.version,
   }
+}
+
+/** The attachments of a request as the peer learns of them (no paths). */
+async function evidenceManifest(trx: Transaction<Database>, requestId: string) {
+  const rows = await trx
+    .selectFrom('attachments')
+    .select(['id', 'name', 'media_type', 'size', 'sha256'])
+    .where('request_id', '=', requestId)
+    .where('path', '!=', '')
+    .orderBy('created_at')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    mediaType: r.media_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+  }))
 }
 
 /** Days within which an emergency disclosure must be followed by a formal request (our policy; Art 41(3)(d) sets none). */
@@ -420,7 +438,12 @@ export async function history(rt: NodeRuntime, id: string) {
     transitions: transitions.map((t) => ({ ...t, detail: json(t.detail) })),
     sent: messages,
     received: inbox,
-    attachments: attachments.map((a) => ({ ...a, size: Number(a.size), path: undefined })),
+    attachments: attachments.map((a) => ({
+      ...a,
+      size: Number(a.size),
+      path: undefined,
+      fetched: a.path !== '',
+    })),
   }
 }
 
@@ -489,6 +512,10 @@ export async function act(
               action: spec.action,
               reasons: input.reasons ?? null,
               note: input.note ?? null,
+              // Execution hands over the evidence manifest; the files follow on request, checked against these hashes.
+              ...(spec.to === 'executed' || spec.to === 'partially-executed'
+                ? { evidence: await evidenceManifest(trx, id) }
+                : {}),
             }
       messageId = await enqueue(rt, trx, {
         recipient: peer,

@@ -1,0 +1,159 @@
+/**
+ * @module node/services/evidence-transfer
+ *
+ * Evidence files travel after the signed status message that announces
+ * them (name, size, SHA-256). The requesting node fetches each file from
+ * the requested node with a short-lived JWS naming the request and the
+ * file, signed by its own registered key; the requested node checks the
+ * token against the register and that the caller is the requesting State.
+ * The file is streamed to disk and hashed as it arrives, and kept only if
+ * size and hash match the announcement.
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose'
+import { SIGNING_ALG } from '../../envelope/algorithms.js'
+import { canonicalBytes } from '../../envelope/canonical.js'
+import { keyFromJwk } from '../../envelope/keys.js'
+import { RogatoryError } from '../../errors/rogatory-error.js'
+import { type NodeRuntime, nowSeconds, signer } from '../runtime.js'
+import { openAttachment } from './attachments.js'
+
+const FETCH_TYP = 'rogatory-fetch+jws'
+const FETCH_TTL_SECONDS = 300
+
+interface FetchClaims {
+  iss: string
+  aud: string
+  rid: string
+  aid: string
+  exp: number
+}
+
+async function fetchToken(rt: NodeRuntime, claims: FetchClaims): Promise<string> {
+  const s = signer(rt)
+  return new CompactSign(canonicalBytes(claims))
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: s.kid, typ: FETCH_TYP })
+    .sign(await keyFromJwk(s.privateJwk, SIGNING_ALG))
+}
+
+/** Requested side: check a fetch token (attacker-controlled) and open the file it names. */
+export async function serveEvidence(
+  rt: NodeRuntime,
+  authorization: string | undefined,
+  rid: string,
+  aid: string,
+) {
+  const bad = (why: string): never => {
+    throw new RogatoryError('ERR_AUTH_INVALID', `evidence fetch: ${why}`)
+  }
+  const token = authorization?.startsWith('Rogatory ') ? authorization.slice(9) : bad('no token')
+  let kid: unknown
+  try {
+    const h = decodeProtectedHeader(token)
+    if (h.alg !== SIGNING_ALG || h.typ !== FETCH_TYP) bad('header')
+    kid = h.kid
+  } catch (e) {
+    if (e instanceof RogatoryError) throw e
+    bad('unreadable token')
+  }
+  const key = typeof kid === 'string' ? rt.snapshot.directory.key(kid) : undefined
+  if (key?.use !== 'sig' || key.status === 'revoked') return bad('key not in the register')
+  let claims: FetchClaims
+  try {
+    const { payload } = await compactVerify(token, await keyFromJwk(key.jwk, SIGNING_ALG), {
+      algorithms: [SIGNING_ALG],
+    })
+    claims = JSON.parse(new TextDecoder().decode(payload)) as FetchClaims
+  } catch {
+    return bad('signature')
+  }
+  if (
+    claims.iss !== key.state ||
+    claims.aud !== rt.settings.state ||
+    claims.rid !== rid ||
+    claims.aid !== aid
+  )
+    bad('claims')
+  if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds(rt)) bad('expired')
+  const req = await rt.store.db
+    .selectFrom('requests')
+    .select(['direction', 'from_state'])
+    .where('id', '=', rid)
+    .executeTakeFirst()
+  if (req?.direction !== 'incoming' || req.from_state !== claims.iss)
+    bad('not the requesting State of this request')
+  return openAttachment(rt, rid, aid)
+}
+
+/** Requesting side: fetch an announced file, check it against the announcement, keep it. */
+export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
+  const row = await rt.store.db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', aid)
+    .where('request_id', '=', rid)
+    .executeTakeFirst()
+  const req = await rt.store.db
+    .selectFrom('requests')
+    .select(['direction', 'to_state'])
+    .where('id', '=', rid)
+    .executeTakeFirst()
+  if (!row || req?.direction !== 'outgoing')
+    throw new RogatoryError(
+      'ERR_REQUEST_NOT_FOUND',
+      `no announced evidence ${aid} on request ${rid}`,
+    )
+  if (row.path !== '') return { ...row, size: Number(row.size), path: undefined, fetched: true }
+  await rt.snapshot.ensurePeer(req.to_state)
+  const node = rt.snapshot.directory.node(req.to_state)
+  if (!node) throw new RogatoryError('ERR_PEER_UNKNOWN', req.to_state)
+  const token = await fetchToken(rt, {
+    iss: rt.settings.state,
+    aud: req.to_state,
+    rid,
+    aid,
+    exp: nowSeconds(rt) + FETCH_TTL_SECONDS,
+  })
+  const res = await fetch(new URL(`/v1/federation/evidence/${rid}/${aid}`, node.url), {
+    headers: { authorization: `Rogatory ${token}` },
+  })
+  if (!res.ok || !res.body)
+    throw new RogatoryError('ERR_EVIDENCE_MISMATCH', `${req.to_state} answered ${res.status}`)
+  const dir = join(rt.settings.filesDir, rid)
+  await mkdir(dir, { recursive: true })
+  const path = join(dir, aid)
+  const hash = createHash('sha256')
+  let size = 0
+  const expected = Number(row.size)
+  const meter = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      size += chunk.length
+      if (size > expected)
+        return cb(new RogatoryError('ERR_EVIDENCE_MISMATCH', 'more bytes than announced'))
+      hash.update(chunk)
+      cb(null, chunk)
+    },
+  })
+  try {
+    await pipeline(
+      Readable.fromWeb(res.body as never),
+      meter,
+      createWriteStream(path, { flags: 'w' }),
+    )
+    const digest = hash.digest('hex')
+    if (size !== expected || digest !== row.sha256)
+      throw new RogatoryError('ERR_EVIDENCE_MISMATCH', `got ${size} bytes, sha256 ${digest}`)
+  } catch (e) {
+    await rm(path, { force: true })
+    throw e instanceof RogatoryError
+      ? e
+      : new RogatoryError('ERR_EVIDENCE_MISMATCH', (e as Error).message)
+  }
+  await rt.store.db.updateTable('attachments').set({ path }).where('id', '=', aid).execute()
+  return { ...row, size, path: undefined, fetched: true }
+}

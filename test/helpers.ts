@@ -87,3 +87,21 @@ export const groundsOf = (a: Assessment): Record<string, boolean> =>
 
 export const citesOf = (a: Assessment, code: string): readonly string[] =>
   a.grounds.find((g) => g.code === code)?.cites ?? []
+
+/** An MLA request from XAR to XBO as a node client sends it (the sender is the node's own State). */
+export const mlaDraft = (over: Record<string, unknown> = {}) => ({
+  type: 'mla',
+  to: 'XBO',
+  offence: 'XAR-PC-302',
+  conduct: ['computer-fraud'],
+  language: 'en',
+  fields: FULL_MLA_FIELDS,
+  ...over,
+})
+
+/** The payload of a `request` message from XAR to XBO, as a node seals it. */
+export const requestMessagePayload = () => ({
+  request: requestSchema.parse({ ...mlaDraft(), from: 'XAR' }),
+  profile: 'adopted-2024',
+  responseDue: null,
+})

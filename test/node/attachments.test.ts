@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Federation } from '../../src/node/federation.js'
-import { FULL_MLA_FIELDS } from '../helpers.js'
+import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
 import { type Session, signInAs, testFederation } from '../support/federation.js'
 
@@ -28,14 +28,7 @@ describe('evidence attachments', () => {
     token = ((await res.json()) as { token: string }).token
     id = (
       await xar.call('POST', '/v1/requests', {
-        request: {
-          type: 'mla',
-          to: 'XBO',
-          offence: 'XAR-PC-302',
-          conduct: ['computer-fraud'],
-          language: 'en',
-          fields: FULL_MLA_FIELDS,
-        },
+        request: mlaDraft(),
       })
     ).body.id
   }, 120_000)

@@ -17,7 +17,7 @@ import { addUser } from '../../src/node/services/users.js'
 import type { RegistryDocument } from '../../src/registry/schema.js'
 import { dropPgSchema, openPgStore } from '../../src/store/pg/pg-store.js'
 import type { Store } from '../../src/store/store.js'
-import { FULL_MLA_FIELDS, RAW_REGISTRY } from '../helpers.js'
+import { mlaDraft, RAW_REGISTRY } from '../helpers.js'
 import { eventually } from '../support/federation.js'
 
 const URL_ = process.env.DATABASE_URL
@@ -162,14 +162,7 @@ describe.skipIf(!URL_)('crash safety on PostgreSQL (SIGKILL during delivery)', (
             'POST',
             '/v1/requests',
             {
-              request: {
-                type: 'mla',
-                to: 'XBO',
-                offence: 'XAR-PC-302',
-                conduct: ['computer-fraud'],
-                language: 'en',
-                fields: FULL_MLA_FIELDS,
-              },
+              request: mlaDraft(),
             },
             token,
           )

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/lib/iso-date.js'
 import type { Federation } from '../../src/node/federation.js'
-import { FULL_MLA_FIELDS, PRESERVATION_FIELDS } from '../helpers.js'
+import { FULL_MLA_FIELDS, mlaDraft, PRESERVATION_FIELDS } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
 import { eventually, type Session, signInAs, testFederation } from '../support/federation.js'
 
@@ -138,14 +138,7 @@ for (const backend of BACKENDS) {
     it('lists messages past their delivery deadline as alerts', async () => {
       const rt = fed.nodes.get('XAR')!.runtime
       const d = await xarDesk.call('POST', '/v1/requests', {
-        request: {
-          type: 'mla',
-          to: 'XBO',
-          offence: 'XAR-PC-302',
-          conduct: ['computer-fraud'],
-          language: 'en',
-          fields: FULL_MLA_FIELDS,
-        },
+        request: mlaDraft(),
       })
       await rt.store.db
         .insertInto('outbox')

@@ -9,7 +9,7 @@ import type { MessageHeaders } from '../../src/envelope/message.js'
 import { seal } from '../../src/envelope/seal.js'
 import type { Federation } from '../../src/node/federation.js'
 import { signer } from '../../src/node/runtime.js'
-import { FULL_MLA_FIELDS } from '../helpers.js'
+import { requestMessagePayload } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
 import { type Session, signInAs, testFederation } from '../support/federation.js'
 
@@ -30,32 +30,8 @@ for (const backend of BACKENDS) {
       exp: now() + 600,
       ...over,
     })
-    const payload = () => ({
-      request: {
-        type: 'mla',
-        from: 'XAR',
-        to: 'XBO',
-        offence: 'XAR-PC-302',
-        conduct: ['computer-fraud'],
-        language: 'en',
-        channel: 'central-authority',
-        urgent: false,
-        oral: false,
-        fields: FULL_MLA_FIELDS,
-        person: {
-          nationality: null,
-          presentIn: null,
-          sentenceRemainingMonths: null,
-          detained: false,
-          consents: null,
-        },
-        deadlineRequested: null,
-      },
-      profile: 'adopted-2024',
-      responseDue: null,
-    })
     const sealed = async (h: MessageHeaders, signWith = signer(xarRt()), to = 'XBO') =>
-      seal(payload(), h, signWith, xarRt().snapshot.directory.encryptionKey(to)!)
+      seal(requestMessagePayload(), h, signWith, xarRt().snapshot.directory.encryptionKey(to)!)
     const counts = async () => {
       const db = xboRt().store.db
       const [i, r] = await Promise.all([

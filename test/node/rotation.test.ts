@@ -7,7 +7,7 @@ import type { Federation } from '../../src/node/federation.js'
 import { signer } from '../../src/node/runtime.js'
 import { signEnrolmentProof } from '../../src/node/services/enrolment.js'
 import { publicEntries } from '../../src/node/services/node-keys.js'
-import { FULL_MLA_FIELDS } from '../helpers.js'
+import { mlaDraft, requestMessagePayload } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
 import { eventually, signInAs, testFederation } from '../support/federation.js'
 
@@ -29,30 +29,7 @@ for (const backend of BACKENDS) {
       const rid = randomUUID()
       // A message signed before the rotation, delivered after it.
       const held = await seal(
-        {
-          request: {
-            type: 'mla',
-            from: 'XAR',
-            to: 'XBO',
-            offence: 'XAR-PC-302',
-            conduct: ['computer-fraud'],
-            language: 'en',
-            channel: 'central-authority',
-            urgent: false,
-            oral: false,
-            fields: FULL_MLA_FIELDS,
-            person: {
-              nationality: null,
-              presentIn: null,
-              sentenceRemainingMonths: null,
-              detained: false,
-              consents: null,
-            },
-            deadlineRequested: null,
-          },
-          profile: 'adopted-2024',
-          responseDue: null,
-        },
+        requestMessagePayload(),
         {
           iss: 'XAR',
           aud: 'XBO',
@@ -84,14 +61,7 @@ for (const backend of BACKENDS) {
       // A fresh request goes through with the new key.
       const approver = await signInAs(fed, 'XAR', 'approver')
       const d = await approver.call('POST', '/v1/requests', {
-        request: {
-          type: 'mla',
-          to: 'XBO',
-          offence: 'XAR-PC-302',
-          conduct: ['computer-fraud'],
-          language: 'en',
-          fields: FULL_MLA_FIELDS,
-        },
+        request: mlaDraft(),
       })
       await approver.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'approve' })
       await approver.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'send' })

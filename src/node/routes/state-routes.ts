@@ -6,7 +6,7 @@
  */
 
 import type { Readable } from 'node:stream'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ACTIONS } from '../../lifecycle/lifecycle.js'
 import type { NodeRuntime } from '../runtime.js'
@@ -29,6 +29,15 @@ import { authenticate, requireRole, signIn, type User } from '../services/users.
 import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from './schemas.js'
 
 const secured = { security: [{ bearer: [] }] }
+
+/** Stream a stored file with its length and SHA-256 (the receiver checks them). */
+function sendFile(reply: FastifyReply, file: Awaited<ReturnType<typeof openAttachment>>) {
+  void reply
+    .header('content-type', file.row.media_type)
+    .header('content-length', file.row.size)
+    .header('x-sha256', file.row.sha256)
+  return reply.send(file.stream)
+}
 
 export function registerStateRoutes(
   app: FastifyInstance,
@@ -195,12 +204,7 @@ export function registerStateRoutes(
     async (req, reply) => {
       await user(req)
       const { id, aid } = req.params as { id: string; aid: string }
-      const { row, stream } = await openAttachment(rt, id, aid)
-      void reply
-        .header('content-type', row.media_type)
-        .header('content-length', row.size)
-        .header('x-sha256', row.sha256)
-      return reply.send(stream)
+      return sendFile(reply, await openAttachment(rt, id, aid))
     },
   )
 
@@ -232,12 +236,7 @@ export function registerStateRoutes(
     },
     async (req, reply) => {
       const { id, aid } = req.params as { id: string; aid: string }
-      const { row, stream } = await serveEvidence(rt, req.headers.authorization, id, aid)
-      void reply
-        .header('content-type', 'application/octet-stream')
-        .header('content-length', row.size)
-        .header('x-sha256', row.sha256)
-      return reply.send(stream)
+      return sendFile(reply, await serveEvidence(rt, req.headers.authorization, id, aid))
     },
   )
 

@@ -48,18 +48,9 @@ export async function storeAttachment(
   const dir = join(rt.settings.filesDir, requestId)
   await mkdir(dir, { recursive: true })
   const path = join(dir, id)
-  const hash = createHash('sha256')
-  let size = 0
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      size += chunk.length
-      if (size > MAX_ATTACHMENT_BYTES) return cb(new RogatoryError('ERR_BODY_TOO_LARGE'))
-      hash.update(chunk)
-      cb(null, chunk)
-    },
-  })
+  const meter = hashingMeter(MAX_ATTACHMENT_BYTES, () => new RogatoryError('ERR_BODY_TOO_LARGE'))
   try {
-    await pipeline(body, meter, createWriteStream(path, { flags: 'wx' }))
+    await pipeline(body, meter.stream, createWriteStream(path, { flags: 'wx' }))
   } catch (e) {
     await rm(path, { force: true })
     throw e instanceof RogatoryError
@@ -71,8 +62,8 @@ export async function storeAttachment(
     requestId,
     name: meta.name,
     mediaType: meta.mediaType,
-    size,
-    sha256: hash.digest('hex'),
+    size: meter.size(),
+    sha256: meter.digest(),
     createdAt: nowIso(rt),
   }
   await rt.store.db
@@ -82,7 +73,7 @@ export async function storeAttachment(
       request_id: requestId,
       name: view.name,
       media_type: view.mediaType,
-      size,
+      size: view.size,
       sha256: view.sha256,
       path,
       created_at: view.createdAt,
@@ -91,13 +82,35 @@ export async function storeAttachment(
   return view
 }
 
-export async function openAttachment(rt: NodeRuntime, requestId: string, id: string) {
-  const row = await rt.store.db
+export function findAttachment(rt: NodeRuntime, requestId: string, id: string) {
+  return rt.store.db
     .selectFrom('attachments')
     .selectAll()
     .where('id', '=', id)
     .where('request_id', '=', requestId)
     .executeTakeFirst()
+}
+
+/**
+ * A pass-through stream that counts and hashes what flows through it, and
+ * fails with `tooBig` once more than `max` bytes have passed.
+ */
+export function hashingMeter(max: number, tooBig: () => Error) {
+  const hash = createHash('sha256')
+  let size = 0
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length
+      if (size > max) return cb(tooBig())
+      hash.update(chunk)
+      cb(null, chunk)
+    },
+  })
+  return { stream, size: () => size, digest: () => hash.digest('hex') }
+}
+
+export async function openAttachment(rt: NodeRuntime, requestId: string, id: string) {
+  const row = await findAttachment(rt, requestId, id)
   if (!row)
     throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no attachment ${id} on request ${requestId}`)
   if (row.path === '') {

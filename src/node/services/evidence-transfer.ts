@@ -9,11 +9,10 @@
  * The file is streamed to disk and hashed as it arrives, and kept only if
  * size and hash match the announcement.
  */
-import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose'
 import { SIGNING_ALG } from '../../envelope/algorithms.js'
@@ -21,7 +20,7 @@ import { canonicalBytes } from '../../envelope/canonical.js'
 import { keyFromJwk } from '../../envelope/keys.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowSeconds, signer } from '../runtime.js'
-import { openAttachment } from './attachments.js'
+import { findAttachment, hashingMeter, openAttachment } from './attachments.js'
 
 const FETCH_TYP = 'rogatory-fetch+jws'
 const FETCH_TTL_SECONDS = 300
@@ -92,12 +91,7 @@ export async function serveEvidence(
 
 /** Requesting side: fetch an announced file, check it against the announcement, keep it. */
 export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
-  const row = await rt.store.db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('id', '=', aid)
-    .where('request_id', '=', rid)
-    .executeTakeFirst()
+  const row = await findAttachment(rt, rid, aid)
   const req = await rt.store.db
     .selectFrom('requests')
     .select(['direction', 'to_state'])
@@ -127,25 +121,19 @@ export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
   const dir = join(rt.settings.filesDir, rid)
   await mkdir(dir, { recursive: true })
   const path = join(dir, aid)
-  const hash = createHash('sha256')
-  let size = 0
   const expected = Number(row.size)
-  const meter = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      size += chunk.length
-      if (size > expected)
-        return cb(new RogatoryError('ERR_EVIDENCE_MISMATCH', 'more bytes than announced'))
-      hash.update(chunk)
-      cb(null, chunk)
-    },
-  })
+  const meter = hashingMeter(
+    expected,
+    () => new RogatoryError('ERR_EVIDENCE_MISMATCH', 'more bytes than announced'),
+  )
   try {
     await pipeline(
       Readable.fromWeb(res.body as never),
-      meter,
+      meter.stream,
       createWriteStream(path, { flags: 'w' }),
     )
-    const digest = hash.digest('hex')
+    const digest = meter.digest()
+    const size = meter.size()
     if (size !== expected || digest !== row.sha256)
       throw new RogatoryError('ERR_EVIDENCE_MISMATCH', `got ${size} bytes, sha256 ${digest}`)
   } catch (e) {
@@ -155,5 +143,5 @@ export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
       : new RogatoryError('ERR_EVIDENCE_MISMATCH', (e as Error).message)
   }
   await rt.store.db.updateTable('attachments').set({ path }).where('id', '=', aid).execute()
-  return { ...row, size, path: undefined, fetched: true }
+  return { ...row, size: expected, path: undefined, fetched: true }
 }

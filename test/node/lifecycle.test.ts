@@ -7,19 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../../src/envelope/canonical.js'
 import { verifyReceipt } from '../../src/envelope/receipt.js'
 import type { Federation } from '../../src/node/federation.js'
-import { FULL_MLA_FIELDS } from '../helpers.js'
+import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
 import { eventually, type Session, signInAs, testFederation } from '../support/federation.js'
 
-const mla = (over: Record<string, unknown> = {}) => ({
-  type: 'mla',
-  to: 'XBO',
-  offence: 'XAR-PC-302',
-  conduct: ['computer-fraud'],
-  language: 'en',
-  fields: FULL_MLA_FIELDS,
-  ...over,
-})
+const mla = mlaDraft
 
 for (const backend of BACKENDS) {
   describe(`request lifecycle on ${backend.name}`, () => {

@@ -7,24 +7,21 @@
  * the State's active signing key. Keys never come back from revocation,
  * and keys a State stops listing stay as `retired`.
  */
-import { CompactSign, compactVerify, decodeProtectedHeader, type JWK } from 'jose'
-import { SIGNING_ALG } from '../../envelope/algorithms.js'
+import type { JWK } from 'jose'
 import { canonicalBytes } from '../../envelope/canonical.js'
-import { keyFromJwk } from '../../envelope/keys.js'
+import { signStatement, verifyStatement } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import type { SnapshotDirectory, SnapshotNode } from '../../registry/snapshot.js'
 
 const PROOF_TYP = 'rogatory-enrol+jws'
 const PROOF_MAX_AGE_SECONDS = 300
 
-export async function signEnrolmentProof(
+export function signEnrolmentProof(
   entry: SnapshotNode,
   signer: { kid: string; privateJwk: JWK },
   now = Date.now(),
 ): Promise<string> {
-  return new CompactSign(canonicalBytes({ entry, at: Math.floor(now / 1000) }))
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: signer.kid, typ: PROOF_TYP })
-    .sign(await keyFromJwk(signer.privateJwk, SIGNING_ALG))
+  return signStatement(PROOF_TYP, { entry, at: Math.floor(now / 1000) }, signer)
 }
 
 /** The proof must be signed by the State's active signing key in the current register, over exactly this entry, recently. */
@@ -34,34 +31,17 @@ export async function verifyEnrolmentProof(
   directory: SnapshotDirectory,
   now = Date.now(),
 ): Promise<void> {
+  const { claims } = await verifyStatement<{ entry?: unknown; at?: unknown }>(proof, {
+    typ: PROOF_TYP,
+    directory,
+    code: 'ERR_AUTH_INVALID',
+    accept: (key) => key.status === 'active' && key.state === entry.state,
+  })
   const bad = (why: string): never => {
     throw new RogatoryError('ERR_AUTH_INVALID', `enrolment proof: ${why}`)
   }
-  let kid: unknown
-  try {
-    const h = decodeProtectedHeader(proof)
-    if (h.alg !== SIGNING_ALG || h.typ !== PROOF_TYP) bad('header')
-    kid = h.kid
-  } catch (e) {
-    if (e instanceof RogatoryError) throw e
-    bad('unreadable')
-  }
-  const key = typeof kid === 'string' ? directory.key(kid) : undefined
-  if (key?.use !== 'sig' || key.status !== 'active' || key.state !== entry.state)
-    return bad('not signed by the State’s active key')
-  let claims: { entry?: unknown; at?: unknown }
-  try {
-    const { payload } = await compactVerify(proof, await keyFromJwk(key.jwk, SIGNING_ALG), {
-      algorithms: [SIGNING_ALG],
-    })
-    claims = JSON.parse(new TextDecoder().decode(payload))
-  } catch {
-    return bad('signature')
-  }
-  const same = Buffer.from(canonicalBytes(claims.entry ?? null)).equals(
-    Buffer.from(canonicalBytes(entry)),
-  )
-  if (!same) bad('signed entry differs from the one submitted')
+  if (!Buffer.from(canonicalBytes(claims.entry ?? null)).equals(Buffer.from(canonicalBytes(entry))))
+    bad('signed entry differs from the one submitted')
   if (typeof claims.at !== 'number' || Math.abs(now / 1000 - claims.at) > PROOF_MAX_AGE_SECONDS)
     bad('stale')
 }

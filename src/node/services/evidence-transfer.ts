@@ -14,10 +14,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose'
-import { SIGNING_ALG } from '../../envelope/algorithms.js'
-import { canonicalBytes } from '../../envelope/canonical.js'
-import { keyFromJwk } from '../../envelope/keys.js'
+import { signStatement, verifyStatement } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowSeconds, signer } from '../runtime.js'
 import { findAttachment, hashingMeter, openAttachment } from './attachments.js'
@@ -33,11 +30,8 @@ interface FetchClaims {
   exp: number
 }
 
-async function fetchToken(rt: NodeRuntime, claims: FetchClaims): Promise<string> {
-  const s = signer(rt)
-  return new CompactSign(canonicalBytes(claims))
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: s.kid, typ: FETCH_TYP })
-    .sign(await keyFromJwk(s.privateJwk, SIGNING_ALG))
+function fetchToken(rt: NodeRuntime, claims: FetchClaims): Promise<string> {
+  return signStatement(FETCH_TYP, claims, signer(rt))
 }
 
 /** Requested side: check a fetch token (attacker-controlled) and open the file it names. */
@@ -51,26 +45,12 @@ export async function serveEvidence(
     throw new RogatoryError('ERR_AUTH_INVALID', `evidence fetch: ${why}`)
   }
   const token = authorization?.startsWith('Rogatory ') ? authorization.slice(9) : bad('no token')
-  let kid: unknown
-  try {
-    const h = decodeProtectedHeader(token)
-    if (h.alg !== SIGNING_ALG || h.typ !== FETCH_TYP) bad('header')
-    kid = h.kid
-  } catch (e) {
-    if (e instanceof RogatoryError) throw e
-    bad('unreadable token')
-  }
-  const key = typeof kid === 'string' ? rt.snapshot.directory.key(kid) : undefined
-  if (key?.use !== 'sig' || key.status === 'revoked') return bad('key not in the register')
-  let claims: FetchClaims
-  try {
-    const { payload } = await compactVerify(token, await keyFromJwk(key.jwk, SIGNING_ALG), {
-      algorithms: [SIGNING_ALG],
-    })
-    claims = JSON.parse(new TextDecoder().decode(payload)) as FetchClaims
-  } catch {
-    return bad('signature')
-  }
+  const { claims, key } = await verifyStatement<FetchClaims>(token, {
+    typ: FETCH_TYP,
+    directory: rt.snapshot.directory,
+    code: 'ERR_AUTH_INVALID',
+    accept: () => true,
+  })
   if (
     claims.iss !== key.state ||
     claims.aud !== rt.settings.state ||

@@ -1,10 +1,10 @@
 /** The built CLI as a user runs it (npm test builds dist/ before the unit tests). */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { RAW_REGISTRY } from '../helpers.js'
 
 const BIN = fileURLToPath(new URL('../../bin/rogatory.js', import.meta.url))
@@ -35,8 +35,14 @@ const base = JSON.parse(
   }),
 )
 
+const made: string[] = []
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true })
+})
+
 function questionFile(mutate: (q: any) => void = () => {}, raw?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'rogatory-cli-'))
+  made.push(dir)
   writeFileSync(join(dir, 'registry.json'), JSON.stringify(RAW_REGISTRY))
   const q = structuredClone(base)
   mutate(q)

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -146,6 +146,7 @@ describe.skipIf(!URL_)('crash safety on PostgreSQL (SIGKILL during delivery)', (
     await xboStore?.close()
     await sec?.close()
     for (const s of Object.values(schemas)) await dropPgSchema(URL_!, s)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it(`delivers every sent request exactly once across ${TRIALS} kills`, async () => {

@@ -150,6 +150,36 @@ describe('rogatory CLI', () => {
     })
   }
 
+  it('user add creates the first admin, reading the password from standard input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rogatory-cli-'))
+    made.push(dir)
+    const args = [
+      BIN,
+      'user',
+      'add',
+      '--state',
+      'XAR',
+      '--username',
+      'first.admin',
+      '--roles',
+      'admin,approver',
+      '--password-stdin',
+      '--data',
+      dir,
+    ]
+    const env = { ...process.env, DATABASE_URL: '' }
+    const ok = spawnSync(process.execPath, args, {
+      input: 'a-long-enough-password\n',
+      encoding: 'utf8',
+      env,
+    })
+    expect(ok.status).toBe(0)
+    expect(ok.stdout).toContain('first.admin (admin, approver) saved on the XAR node.')
+    const short = spawnSync(process.execPath, args, { input: 'short\n', encoding: 'utf8', env })
+    expect(short.status).toBe(2)
+    expect(short.stderr).toMatch(/ERR_INPUT_INVALID at password/)
+  }, 30_000)
+
   it('a missing file is a one-line error', () => {
     const r = run('scenarios', 'run', '/nonexistent-dir-for-rogatory')
     expect(r.code).toBe(2)

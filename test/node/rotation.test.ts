@@ -96,3 +96,39 @@ for (const backend of BACKENDS) {
     })
   })
 }
+
+describe('the API describes itself', () => {
+  const backend = BACKENDS[0]!
+  let fed: Federation
+  beforeAll(async () => {
+    fed = await testFederation(backend, ['XAR'])
+  }, 120_000)
+  afterAll(async () => {
+    await fed?.close()
+    await backend.cleanup()
+  })
+
+  it('serves OpenAPI at /openapi.json and its reference UI at /docs', async () => {
+    const url = fed.nodes.get('XAR')!.url
+    const spec = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      openapi: string
+      paths: Record<string, unknown>
+    }
+    expect(spec.openapi).toMatch(/^3\./)
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/requests',
+        '/v1/requests/{id}/actions',
+        '/v1/inbox',
+        '/v1/session',
+      ]),
+    )
+    const docs = await fetch(`${url}/docs`, { redirect: 'follow' })
+    expect(docs.status).toBe(200)
+    expect(await docs.text()).toContain('swagger')
+    const sec = (await (await fetch(`${fed.secretariat.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>
+    }
+    expect(Object.keys(sec.paths)).toContain('/v1/registry/snapshot')
+  })
+})

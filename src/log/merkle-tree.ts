@@ -34,7 +34,8 @@ export class MerkleTree {
       const parent = nodeHash(row[i - 1]!, row[i]!)
       level++
       i = Math.floor(i / 2)
-      ;(this.#levels[level] ??= []).push(parent)
+      if (!this.#levels[level]) this.#levels[level] = []
+      this.#levels[level]!.push(parent)
     }
     return index
   }

@@ -85,7 +85,7 @@ describe('RFC 6962 Merkle tree', () => {
       expect(hex(t.root()), `root of ${i + 1}`).toBe(ROOTS[i])
     })
     // Roots of earlier sizes come from stored subtrees, without a rebuild.
-    ROOTS.forEach((r, i) => expect(hex(t.root(i + 1))).toBe(r))
+    for (const [i, r] of ROOTS.entries()) expect(hex(t.root(i + 1))).toBe(r)
   })
 
   it('agrees with the naive reading of the RFC for roots, inclusion and consistency proofs', () => {

@@ -150,6 +150,16 @@ export const ERROR_CODES = {
     message:
       'The evidence file fetched from the other node does not match the size and SHA-256 it announced; it was discarded.',
   },
+  ERR_NOTE_INVALID: {
+    status: 400,
+    message:
+      'The signed note is malformed, or no signature by a trusted key verifies (C2SP signed-note).',
+  },
+  ERR_CHECKPOINT_INVALID: {
+    status: 400,
+    message:
+      'The checkpoint body is not a C2SP tlog-checkpoint (origin, tree size, base64 root hash).',
+  },
   ERR_NOT_FOUND: {
     status: 404,
     message: 'No such endpoint.',

@@ -109,8 +109,8 @@ describe('C2SP tlog-checkpoint', () => {
       'origin\n05\nAAAA\n',
       'origin\n5\nnot-base64\n',
       'origin\n5\n',
-      '\n5\n' + Buffer.alloc(32).toString('base64') + '\n',
-      'origin\n5\n' + Buffer.alloc(32).toString('base64'),
+      `\n5\n${Buffer.alloc(32).toString('base64')}\n`,
+      `origin\n5\n${Buffer.alloc(32).toString('base64')}`,
     ]) {
       expect(
         code(() => parseCheckpoint(bad)),

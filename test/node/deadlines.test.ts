@@ -163,3 +163,60 @@ for (const backend of BACKENDS) {
     })
   })
 }
+
+describe('the requested State’s own assessment', () => {
+  const backend = BACKENDS[0]!
+  let fed: Federation
+  beforeAll(async () => {
+    fed = await testFederation(backend, ['XAR', 'XBO'])
+  }, 120_000)
+  afterAll(async () => {
+    await fed?.close()
+    await backend.cleanup()
+  })
+
+  it('records findings, re-screens under its profile, and compares the three texts', async () => {
+    const xar = await signInAs(fed, 'XAR', 'approver')
+    const xbo = await signInAs(fed, 'XBO', 'approver')
+    const d = await xar.call('POST', '/v1/requests', {
+      request: {
+        type: 'mla',
+        to: 'XBO',
+        offence: 'XAR-PC-305',
+        conduct: ['misuse-of-devices'],
+        language: 'en',
+        fields: FULL_MLA_FIELDS,
+      },
+    })
+    await xar.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'approve' })
+    await xar.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'send' })
+    const incoming = await eventually(async () => {
+      const r = await xbo.call('GET', `/v1/requests/${d.body.id}`)
+      return r.status === 200 && r.body
+    })
+    expect(incoming.screening.grounds.map((g: { code: string }) => g.code)).toEqual([
+      'no-dual-criminality',
+    ])
+    const f = await xbo.call('PUT', `/v1/requests/${d.body.id}/findings`, {
+      politicalOffence: true,
+      discriminationGrounds: ['political-opinion'],
+    })
+    expect(f.status).toBe(200)
+    expect(f.body.screening.grounds.map((g: { code: string }) => g.code).sort()).toEqual([
+      'discrimination',
+      'no-dual-criminality',
+    ])
+    const bad = await xbo.call('PUT', `/v1/requests/${d.body.id}/findings`, {
+      politicalOfence: true,
+    })
+    expect(bad.body.error).toMatchObject({
+      code: 'ERR_INPUT_INVALID',
+      path: 'body.findings.politicalOfence',
+    })
+    const own = await xar.call('PUT', `/v1/requests/${d.body.id}/findings`, { deMinimis: true })
+    expect(own.body.error.code).toBe('ERR_TRANSITION_NOT_ALLOWED')
+    const cmp = await xbo.call('GET', `/v1/requests/${d.body.id}/compare`)
+    expect(cmp.body['ohchr-2023'].outcome).toBe('must-refuse')
+    expect(cmp.body['zero-draft-2023'].outcome).toBe('may-refuse')
+  })
+})

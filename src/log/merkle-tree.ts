@@ -23,6 +23,36 @@ export class MerkleTree {
     return this.appendLeafHash(leafHash(entry))
   }
 
+  /** Rebuild from stored complete-subtree hashes (levels[l][i]), as persisted; nothing is rehashed. */
+  static fromLevels(levels: Uint8Array[][]): MerkleTree {
+    const t = new MerkleTree()
+    levels.forEach((row, l) => {
+      t.#levels[l] = [...row]
+    })
+    if (!t.#levels[0]) t.#levels[0] = []
+    return t
+  }
+
+  /** A copy to grow a batch on, while readers keep the committed tree. */
+  clone(): MerkleTree {
+    return MerkleTree.fromLevels(this.#levels)
+  }
+
+  /** Append a leaf hash; returns its index and the node hashes it created (to persist). */
+  appendWithNodes(hash: Uint8Array): {
+    index: number
+    nodes: { level: number; index: number; hash: Uint8Array }[]
+  } {
+    const before = this.#levels.map((r) => r.length)
+    const index = this.appendLeafHash(hash)
+    const nodes: { level: number; index: number; hash: Uint8Array }[] = []
+    this.#levels.forEach((row, l) => {
+      for (let i = before[l] ?? 0; i < row.length; i++)
+        nodes.push({ level: l, index: i, hash: row[i]! })
+    })
+    return { index, nodes }
+  }
+
   appendLeafHash(hash: Uint8Array): number {
     const index = this.size
     this.#levels[0]!.push(hash)

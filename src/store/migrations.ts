@@ -113,7 +113,40 @@ const m001: Migration = {
   },
 }
 
-export const MIGRATIONS: Record<string, Migration> = { '001-initial': m001 }
+/** The transparency log: a durable queue, the sequenced entries, every complete-subtree hash, signed checkpoints. */
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('log_queue')
+      .addColumn('seq', 'serial', (c) => c.primaryKey())
+      .addColumn('entry', 'bytea', (c) => c.notNull())
+      .addColumn('queued_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('log_entries')
+      .addColumn('idx', 'bigint', (c) => c.primaryKey())
+      .addColumn('entry', 'bytea', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('log_nodes')
+      .addColumn('level', 'integer', (c) => c.notNull())
+      .addColumn('idx', 'bigint', (c) => c.notNull())
+      .addColumn('hash', 'bytea', (c) => c.notNull())
+      .addPrimaryKeyConstraint('log_nodes_pk', ['level', 'idx'])
+      .execute()
+    await db.schema
+      .createTable('log_checkpoints')
+      .addColumn('size', 'bigint', (c) => c.primaryKey())
+      .addColumn('note', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-transparency-log': m002,
+}
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,

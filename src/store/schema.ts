@@ -107,6 +107,29 @@ export interface AttachmentsTable {
   created_at: string
 }
 
+export interface LogQueueTable {
+  seq: Generated<number>
+  entry: Uint8Array
+  queued_at: string
+}
+
+export interface LogEntriesTable {
+  idx: ColumnType<string | number, number, number>
+  entry: Uint8Array
+}
+
+export interface LogNodesTable {
+  level: number
+  idx: ColumnType<string | number, number, number>
+  hash: Uint8Array
+}
+
+export interface LogCheckpointsTable {
+  size: ColumnType<string | number, number, number>
+  note: string
+  created_at: string
+}
+
 export interface Database {
   node_keys: NodeKeysTable
   users: UsersTable
@@ -116,4 +139,8 @@ export interface Database {
   outbox: OutboxTable
   inbox: InboxTable
   attachments: AttachmentsTable
+  log_queue: LogQueueTable
+  log_entries: LogEntriesTable
+  log_nodes: LogNodesTable
+  log_checkpoints: LogCheckpointsTable
 }

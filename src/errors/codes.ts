@@ -160,6 +160,10 @@ export const ERROR_CODES = {
     message:
       'The checkpoint body is not a C2SP tlog-checkpoint (origin, tree size, base64 root hash).',
   },
+  ERR_PUSHBACK: {
+    status: 503,
+    message: 'The node is integrating a backlog into its log; retry after the time in Retry-After.',
+  },
   ERR_NOT_FOUND: {
     status: 404,
     message: 'No such endpoint.',

@@ -59,3 +59,30 @@ export function decodeEntryBundle(bundle: Uint8Array): Uint8Array[] {
   }
   return out
 }
+
+export type TileAddress =
+  | {
+      readonly kind: 'hashes'
+      readonly level: number
+      readonly index: number
+      readonly width: number
+    }
+  | { readonly kind: 'entries'; readonly index: number; readonly width: number }
+
+/** Parse what follows `tile/` in a tlog-tiles URL; undefined when it is not a canonical tile path. */
+export function parseTilePath(rest: string): TileAddress | undefined {
+  const m = /^(entries|[0-9]{1,2})\/((?:x[0-9]{3}\/)*[0-9]{3})(?:\.p\/([1-9][0-9]{0,2}))?$/.exec(
+    rest,
+  )
+  if (!m) return undefined
+  const index = Number(m[2]!.replaceAll('x', '').replaceAll('/', ''))
+  const width = m[3] ? Number(m[3]) : TILE_WIDTH
+  if (!Number.isSafeInteger(index) || width > TILE_WIDTH || (m[3] && width === TILE_WIDTH))
+    return undefined
+  // Only the canonical encoding is accepted (no leading zero groups).
+  if (encodeTileIndex(index) !== m[2]) return undefined
+  if (m[1] === 'entries') return { kind: 'entries', index, width }
+  const level = Number(m[1])
+  if (String(level) !== m[1] || level > 63) return undefined
+  return { kind: 'hashes', level, index, width }
+}

@@ -20,7 +20,7 @@ import type { Store } from '../store/store.js'
 import { formatCheckpoint } from './checkpoint.js'
 import { leafHash } from './hashing.js'
 import { MerkleTree } from './merkle-tree.js'
-import { type NoteSigner, signNote } from './signed-note.js'
+import { type NoteSigner, signNote, verifierKeyString } from './signed-note.js'
 import { encodeEntryBundle, TILE_HEIGHT, TILE_WIDTH } from './tiles.js'
 
 export const DEFAULT_BATCH_SIZE = 256
@@ -89,6 +89,11 @@ export class TransparencyLog {
 
   get origin(): string {
     return this.o.origin
+  }
+
+  /** `<name>+<key id>+<key>`: what the Secretariat's register publishes for this log. */
+  get verifierKey(): string {
+    return verifierKeyString(this.o.signer)
   }
 
   /** The latest signed checkpoint (a C2SP signed note). */

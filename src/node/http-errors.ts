@@ -50,6 +50,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((e, request, reply) => {
     const err = toRogatoryError(e)
     if (err.code === 'ERR_INTERNAL') request.log.error({ err: e }, 'internal error')
+    if (err.code === 'ERR_PUSHBACK') void reply.header('retry-after', '1')
     void reply.status(ERROR_CODES[err.code].status).send({ error: err.toJSON() })
   })
   app.setNotFoundHandler((request, reply) => {

@@ -5,6 +5,7 @@
  * of the signed register and its settings. Services take it as their
  * first argument; nothing else is global.
  */
+import type { TransparencyLog } from '../log/transparency-log.js'
 import type { Store } from '../store/store.js'
 import type { ProfileId } from '../treaty/profile.js'
 import { activeKey, type NodeKeyRecord } from './services/node-keys.js'
@@ -35,9 +36,14 @@ export interface NodeRuntime {
   readonly store: Store
   keys: NodeKeyRecord[]
   readonly snapshot: SnapshotHolder
+  /** The node's transparency log. */
+  readonly log: TransparencyLog
   /** Wakes the delivery loop when a message is queued. */
   wake(): void
 }
+
+/** The log's entry in the register: its origin and signed-note verifier key. */
+export const logEntry = (rt: NodeRuntime) => ({ origin: rt.log.origin, vkey: rt.log.verifierKey })
 
 export const signer = (rt: NodeRuntime) => {
   const k = activeKey(rt.keys, 'sig')

@@ -10,13 +10,15 @@ import type { FastifyInstance } from 'fastify'
 import type { JWK } from 'jose'
 import { RogatoryError } from '../errors/rogatory-error.js'
 import type { Role } from '../lifecycle/lifecycle.js'
+import { TransparencyLog } from '../log/transparency-log.js'
 import { openStore, type StoreOptions } from '../store/open-store.js'
 import type { ProfileId } from '../treaty/profile.js'
 import { createHttpApp } from './http-app.js'
+import { registerLogRoutes } from './routes/log-routes.js'
 import { registerStateRoutes } from './routes/state-routes.js'
-import type { NodeRuntime, NodeSettings } from './runtime.js'
+import { logEntry, type NodeRuntime, type NodeSettings } from './runtime.js'
 import { startDeliveryLoop } from './services/delivery.js'
-import { ensureKeys, publicEntries } from './services/node-keys.js'
+import { ensureKeys, ensureLogSigner, publicEntries } from './services/node-keys.js'
 import { SnapshotHolder } from './services/snapshot-sync.js'
 import { addUser } from './services/users.js'
 
@@ -36,7 +38,12 @@ export interface StateNodeOptions extends StoreOptions {
     Pick<NodeSettings, 'messageTtlSeconds' | 'deliveryDeadlineSeconds' | 'now' | 'treatyDate'>
   >
   readonly deliveryIntervalMs?: number
+  /** How often the transparency log integrates its queue (default 250 ms). */
+  readonly logIntervalMs?: number
 }
+
+/** The log's origin line: a schema-less name, per C2SP tlog-checkpoint. */
+export const logOrigin = (state: string) => `rogatory.example/log/${state}`
 
 export interface RunningStateNode {
   readonly url: string
@@ -50,6 +57,12 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
   try {
     const keys = await ensureKeys(store)
     const snapshot = new SnapshotHolder(store, o.secretariatJwk, o.secretariatUrl)
+    const origin = logOrigin(o.state)
+    const log = await TransparencyLog.open(store, {
+      origin,
+      signer: await ensureLogSigner(store, origin),
+      ...(o.logIntervalMs ? { intervalMs: o.logIntervalMs } : {}),
+    })
     await snapshot.loadStored()
     let loop: ReturnType<typeof startDeliveryLoop> | undefined
     const rt: NodeRuntime = {
@@ -65,12 +78,14 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       store,
       keys,
       snapshot,
+      log,
       wake: () => loop?.wake(),
     }
     for (const u of o.users ?? []) await addUser(store, u.username, u.password, u.roles)
     const app = await createHttpApp(`Rogatory node ${o.state}`)
     let url = ''
     registerStateRoutes(app, rt, { url: () => url, secretariatUrl: o.secretariatUrl })
+    registerLogRoutes(app, rt)
     url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
     if (o.enrolmentCode) {
       const res = await fetch(new URL('/v1/registry/enrol', o.secretariatUrl), {
@@ -80,6 +95,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
           state: o.state,
           url,
           keys: publicEntries(keys),
+          log: logEntry(rt),
           code: o.enrolmentCode,
         }),
         signal: AbortSignal.timeout(10_000),
@@ -95,12 +111,14 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       await snapshot.refresh()
     }
     loop = startDeliveryLoop(rt, o.deliveryIntervalMs ?? 500)
+    log.start()
     return {
       url,
       runtime: rt,
       app,
       async close() {
         await loop?.stop()
+        await log.stop()
         await app.close()
         await store.close()
       },

@@ -34,6 +34,10 @@ export const snapshotNodeSchema = z.strictObject({
       jwk: jwkSchema,
     }),
   ),
+  /** The node's transparency log: its origin and C2SP signed-note verifier key. */
+  log: z
+    .strictObject({ origin: z.string().min(1).max(200), vkey: z.string().min(1).max(400) })
+    .optional(),
 })
 
 export const snapshotSchema = z.strictObject({

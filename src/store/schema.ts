@@ -11,7 +11,8 @@ type Json = ColumnType<unknown, string, string>
 
 export interface NodeKeysTable {
   kid: string
-  use: 'sig' | 'enc'
+  /** sig and enc keys are published in the register; the log key only as a signed-note verifier key. */
+  use: 'sig' | 'enc' | 'log'
   status: 'active' | 'retired' | 'revoked'
   private_jwk: Json
   public_jwk: Json

@@ -272,6 +272,8 @@ export function registerStateRoutes(
       },
     },
     async (req) => {
+      // Tessera-style pushback: while the log integrates a backlog, senders retry later (503 + Retry-After).
+      if (rt.log.pushback()) throw new RogatoryError('ERR_PUSHBACK')
       const r = await receive(rt, req.body)
       return { receipt: r.receipt, duplicate: r.duplicate }
     },

@@ -13,6 +13,7 @@ import { sha256Hex } from '../../envelope/canonical.js'
 import { verifyReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
+import { recordTransition } from './transitions.js'
 
 export const DELIVERY_BATCH = 64
 export const BACKOFF_BASE_MS = 250
@@ -117,9 +118,10 @@ async function deliverOne(
         .where('state', '=', 'sent')
         .executeTakeFirst()
       if (Number(r.numUpdatedRows) === 1) {
-        await trx
-          .insertInto('transitions')
-          .values({
+        await recordTransition(
+          trx,
+          rt.settings.state,
+          {
             request_id: m.request_id,
             from_state: 'sent',
             to_state: 'delivered',
@@ -128,8 +130,9 @@ async function deliverOne(
             actor_role: 'peer',
             detail: JSON.stringify({ messageId: m.message_id }),
             at,
-          })
-          .execute()
+          },
+          { id: m.message_id, hash: sha256Hex(m.envelope) },
+        )
       }
     }
   })

@@ -18,6 +18,7 @@ import { PROFILES } from '../../treaty/profile.js'
 import { findingsSchema, requestSchema } from '../../treaty/question-schema.js'
 import { decryptionKeys, type NodeRuntime, nowIso, nowSeconds, signer } from '../runtime.js'
 import { screen } from './requests.js'
+import { recordTransition } from './transitions.js'
 
 const requestPayload = z.strictObject({
   request: requestSchema,
@@ -98,7 +99,7 @@ export async function receive(rt: NodeRuntime, envelope: unknown): Promise<Recei
           received_at: at,
         })
         .execute()
-      await apply(rt, trx, h, opened.payload, at)
+      await apply(rt, trx, h, opened.payload, at, opened.messageHash)
     })
   } catch (e) {
     // A concurrent delivery of the same message won the race: answer as it did.
@@ -120,11 +121,13 @@ async function apply(
   h: { iss: string; rid: string; mty: string; jti: string },
   payload: unknown,
   at: string,
+  messageHash: string,
 ): Promise<void> {
   const transition = (from: string | null, to: string, action: string, detail: unknown) =>
-    trx
-      .insertInto('transitions')
-      .values({
+    recordTransition(
+      trx,
+      rt.settings.state,
+      {
         request_id: h.rid,
         from_state: from,
         to_state: to,
@@ -133,8 +136,9 @@ async function apply(
         actor_role: 'peer',
         detail: JSON.stringify({ ...(detail as object), messageId: h.jti }),
         at,
-      })
-      .execute()
+      },
+      { id: h.jti, hash: messageHash },
+    )
 
   if (h.mty === 'request') {
     const p = requestPayload.safeParse(payload)

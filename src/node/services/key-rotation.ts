@@ -9,7 +9,7 @@
  */
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import type { Snapshot } from '../../registry/snapshot.js'
-import { type NodeRuntime, signer } from '../runtime.js'
+import { logEntry, type NodeRuntime, signer } from '../runtime.js'
 import { signEnrolmentProof } from './enrolment.js'
 import { publicEntries, rotateKey } from './node-keys.js'
 
@@ -20,7 +20,12 @@ export async function rotateKeys(
   const outgoing = signer(rt)
   await rotateKey(rt.store, 'sig')
   rt.keys = await rotateKey(rt.store, 'enc')
-  const entry = { state: rt.settings.state, url: where.url, keys: publicEntries(rt.keys) as never }
+  const entry = {
+    state: rt.settings.state,
+    url: where.url,
+    keys: publicEntries(rt.keys) as never,
+    log: logEntry(rt),
+  }
   const proof = await signEnrolmentProof(entry, outgoing)
   const res = await fetch(new URL('/v1/registry/enrol', where.secretariatUrl), {
     method: 'POST',

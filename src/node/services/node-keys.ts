@@ -7,6 +7,7 @@
  */
 import type { JWK } from 'jose'
 import { generateNodeKey, type KeyPairJwk, type KeyUse } from '../../envelope/keys.js'
+import { type NoteSigner, signerFromSeed } from '../../log/signed-note.js'
 import type { Store } from '../../store/store.js'
 
 export interface NodeKeyRecord {
@@ -20,10 +21,15 @@ export interface NodeKeyRecord {
 const parse = (v: unknown): JWK => (typeof v === 'string' ? JSON.parse(v) : v) as JWK
 
 export async function loadKeys(store: Store): Promise<NodeKeyRecord[]> {
-  const rows = await store.db.selectFrom('node_keys').selectAll().orderBy('created_at').execute()
+  const rows = await store.db
+    .selectFrom('node_keys')
+    .selectAll()
+    .where('use', '!=', 'log')
+    .orderBy('created_at')
+    .execute()
   return rows.map((r) => ({
     kid: r.kid,
-    use: r.use,
+    use: r.use as KeyUse,
     status: r.status,
     privateJwk: parse(r.private_jwk),
     publicJwk: parse(r.public_jwk),
@@ -88,3 +94,30 @@ export const activeKey = (keys: readonly NodeKeyRecord[], use: KeyUse): NodeKeyR
 /** The public entries this node publishes in the registry. */
 export const publicEntries = (keys: readonly NodeKeyRecord[]) =>
   keys.map((k) => ({ kid: k.kid, use: k.use, status: k.status, jwk: k.publicJwk }))
+
+/** The node's transparency-log key (Ed25519), made on first start and never rotated: it is the log's identity. */
+export async function ensureLogSigner(store: Store, origin: string): Promise<NoteSigner> {
+  let row = await store.db
+    .selectFrom('node_keys')
+    .select('private_jwk')
+    .where('use', '=', 'log')
+    .executeTakeFirst()
+  if (!row) {
+    const k = await generateNodeKey('sig')
+    await store.db
+      .insertInto('node_keys')
+      .values({
+        kid: `log-${k.kid}`,
+        use: 'log',
+        status: 'active',
+        private_jwk: JSON.stringify(k.privateJwk),
+        public_jwk: JSON.stringify(k.publicJwk),
+        created_at: new Date().toISOString(),
+      })
+      .execute()
+    row = { private_jwk: JSON.stringify(k.privateJwk) }
+  }
+  const d = parse(row.private_jwk).d
+  if (!d) throw new Error('log key without its private half')
+  return signerFromSeed(origin, new Uint8Array(Buffer.from(d, 'base64url')))
+}

@@ -22,6 +22,7 @@ import {
 } from '../../treaty/question-schema.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 import { enqueue } from './outbox.js'
+import { recordTransition } from './transitions.js'
 import type { User } from './users.js'
 
 /** Art 41(3)(d) emergency disclosure: the response target, in hours. */
@@ -290,19 +291,16 @@ export async function createDraft(
         version: 0,
       })
       .execute()
-    await trx
-      .insertInto('transitions')
-      .values({
-        request_id: id,
-        from_state: null,
-        to_state: 'draft',
-        action: 'draft',
-        actor: user.username,
-        actor_role: 'drafter',
-        detail: JSON.stringify({ outcome: screening.outcome }),
-        at: now,
-      })
-      .execute()
+    await recordTransition(trx, rt.settings.state, {
+      request_id: id,
+      from_state: null,
+      to_state: 'draft',
+      action: 'draft',
+      actor: user.username,
+      actor_role: 'drafter',
+      detail: JSON.stringify({ outcome: screening.outcome }),
+      at: now,
+    })
   })
   return getRequest(rt, id)
 }
@@ -524,9 +522,10 @@ export async function act(
         payload,
       })
     }
-    await trx
-      .insertInto('transitions')
-      .values({
+    await recordTransition(
+      trx,
+      rt.settings.state,
+      {
         request_id: id,
         from_state: current.state,
         to_state: spec.to,
@@ -540,8 +539,9 @@ export async function act(
           cites: spec.cites ?? null,
         }),
         at: now,
-      })
-      .execute()
+      },
+      { id: messageId },
+    )
   })
   rt.wake()
   return getRequest(rt, id)

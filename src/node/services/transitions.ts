@@ -1,0 +1,38 @@
+/**
+ * @module node/services/transitions
+ *
+ * Every transition of a request is recorded twice in one transaction: in
+ * full in the node's own table (with reasons and the user), and as a
+ * commitment in the transparency log's queue — event, request id, states,
+ * action, the actor's *role* (never the user), time, and the message id and
+ * envelope hash where a message caused it. No personal data goes to the log.
+ */
+import type { Insertable, Transaction } from 'kysely'
+import { canonicalBytes } from '../../envelope/canonical.js'
+import type { Database, TransitionsTable } from '../../store/schema.js'
+
+export async function recordTransition(
+  trx: Transaction<Database>,
+  node: string,
+  t: Insertable<TransitionsTable>,
+  message: { id?: string | null; hash?: string | null } = {},
+): Promise<void> {
+  await trx.insertInto('transitions').values(t).execute()
+  const commitment = {
+    v: 1,
+    event: 'transition',
+    node,
+    rid: t.request_id,
+    from: t.from_state ?? null,
+    to: t.to_state,
+    action: t.action,
+    role: t.actor_role,
+    at: t.at,
+    ...(message.id ? { mid: message.id } : {}),
+    ...(message.hash ? { mhash: message.hash } : {}),
+  }
+  await trx
+    .insertInto('log_queue')
+    .values({ entry: canonicalBytes(commitment), queued_at: t.at })
+    .execute()
+}

@@ -11,9 +11,17 @@ export const printJson = (value: unknown): void => print(JSON.stringify(value, n
 /** Exit codes: 0 ok, 1 a check failed (scenarios, lint), 2 bad input, 70 internal error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const
 
+/** Codes that mean "what you asked me to check does not check out": exit 1, like a failed scenario. */
+const CHECK_FAILED: ReadonlySet<string> = new Set([
+  'ERR_LOG_INCONSISTENT',
+  'ERR_NOTE_INVALID',
+  'ERR_CHECKPOINT_INVALID',
+])
+
 export function handleError(e: unknown): number {
   if (isRogatoryError(e)) {
     process.stderr.write(`rogatory: ${e.toLine()}\n`)
+    if (CHECK_FAILED.has(e.code)) return EXIT.failed
     return ERROR_CODES[e.code].status < 500 ? EXIT.usage : EXIT.internal
   }
   process.stderr.write(`rogatory: ERR_INTERNAL: ${(e as Error)?.stack ?? String(e)}\n`)

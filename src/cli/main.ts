@@ -7,6 +7,7 @@ import { Command } from 'commander'
 import { registerAssess } from './commands/assess.js'
 import { registerDemo } from './commands/demo.js'
 import { registerFederation, registerNode } from './commands/federation.js'
+import { registerLog } from './commands/log.js'
 import { registerProvision } from './commands/provision.js'
 import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerNode(program)
   registerRequest(program)
   registerUser(program)
+  registerLog(program)
   program
     .command('warm-store', { hidden: true })
     .description('prepare the embedded database template (run by npm install)')

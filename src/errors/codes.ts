@@ -160,6 +160,11 @@ export const ERROR_CODES = {
     message:
       'The checkpoint body is not a C2SP tlog-checkpoint (origin, tree size, base64 root hash).',
   },
+  ERR_LOG_INCONSISTENT: {
+    status: 502,
+    message:
+      "The log's tiles do not rebuild to its signed checkpoint, or its history differs from a checkpoint seen before (a fork).",
+  },
   ERR_PUSHBACK: {
     status: 503,
     message: 'The node is integrating a backlog into its log; retry after the time in Retry-After.',

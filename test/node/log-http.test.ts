@@ -6,6 +6,7 @@ import { MerkleTree } from '../../src/log/merkle-tree.js'
 import { verifyConsistency, verifyInclusion } from '../../src/log/proofs.js'
 import { openNote, parseVerifierKey } from '../../src/log/signed-note.js'
 import { decodeEntryBundle, encodeTileIndex, parseTilePath } from '../../src/log/tiles.js'
+import { verifyRemoteLog } from '../../src/log/verify-remote.js'
 import type { Federation } from '../../src/node/federation.js'
 import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
@@ -108,6 +109,24 @@ for (const backend of BACKENDS) {
           ),
         ).toBe(true)
       }
+      // An outside verifier, trusting only the register's key.
+      const check = await verifyRemoteLog(`${xar.url}/log/`, vkeyText, {
+        size: first.size,
+        root: first.root,
+      })
+      expect(check.checkpoint.size).toBeGreaterThanOrEqual(c.size)
+      expect(check.consistentWith).toEqual({ size: first.size })
+      const forked = { size: 2, root: new Uint8Array(32).fill(9) }
+      await expect(verifyRemoteLog(`${xar.url}/log/`, vkeyText, forked)).rejects.toMatchObject({
+        code: 'ERR_LOG_INCONSISTENT',
+      })
+      const otherKey = (await fed.secretariat.current()).snapshot.nodes.find(
+        (n) => n.state === 'XBO',
+      )!.log!.vkey
+      await expect(verifyRemoteLog(`${xar.url}/log/`, otherKey)).rejects.toMatchObject({
+        code: 'ERR_NOTE_INVALID',
+      })
+
       // Not a tile yet, and not a tile path at all.
       expect((await fetch(`${xar.url}/log/tile/0/001`)).status).toBe(404)
       expect((await fetch(`${xar.url}/log/tile/0/x000/001`)).status).toBe(404)

@@ -5,7 +5,7 @@
  * leaves are hashed with a 0x00 prefix, interior nodes with 0x01, so that a
  * leaf can never be passed off as a node (second-preimage resistance).
  */
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
 export const HASH_SIZE = 32
 const LEAF_PREFIX = Uint8Array.of(0)

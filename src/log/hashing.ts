@@ -19,11 +19,19 @@ export function leafHash(entry: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(LEAF_PREFIX).update(entry).digest())
 }
 
+/** One buffer reused for node hashing, 0x01 || left || right: the hot path of proof verification. */
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE, 1)
+
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return new Uint8Array(
-    createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest(),
-  )
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    return new Uint8Array(
+      createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest(),
+    )
+  }
+  NODE_INPUT.set(left, 1)
+  NODE_INPUT.set(right, 1 + HASH_SIZE)
+  return hash('sha256', NODE_INPUT, 'buffer') as unknown as Uint8Array
 }
 
 export const equalHashes = (a: Uint8Array, b: Uint8Array): boolean =>

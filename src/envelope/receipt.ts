@@ -23,6 +23,8 @@ export interface ReceiptClaims {
   readonly snd: string
   /** When the receiver committed the message (ISO). */
   readonly at: string
+  /** The receiver's latest signed log checkpoint, so that the sender can witness it (split-view detection). */
+  readonly checkpoint?: string
 }
 
 export function signReceipt(

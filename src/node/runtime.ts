@@ -5,6 +5,8 @@
  * of the signed register and its settings. Services take it as their
  * first argument; nothing else is global.
  */
+import { cosignerKeyString } from '../log/cosignature.js'
+import type { NoteSigner } from '../log/signed-note.js'
 import type { TransparencyLog } from '../log/transparency-log.js'
 import type { Store } from '../store/store.js'
 import type { ProfileId } from '../treaty/profile.js'
@@ -38,12 +40,18 @@ export interface NodeRuntime {
   readonly snapshot: SnapshotHolder
   /** The node's transparency log. */
   readonly log: TransparencyLog
+  /** The node's witness key, for cosigning its peers' checkpoints. */
+  readonly witness: NoteSigner
   /** Wakes the delivery loop when a message is queued. */
   wake(): void
 }
 
 /** The log's entry in the register: its origin and signed-note verifier key. */
-export const logEntry = (rt: NodeRuntime) => ({ origin: rt.log.origin, vkey: rt.log.verifierKey })
+export const logEntry = (rt: NodeRuntime) => ({
+  origin: rt.log.origin,
+  vkey: rt.log.verifierKey,
+  witness: cosignerKeyString(rt.witness),
+})
 
 export const signer = (rt: NodeRuntime) => {
   const k = activeKey(rt.keys, 'sig')

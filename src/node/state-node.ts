@@ -79,6 +79,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       keys,
       snapshot,
       log,
+      witness: await ensureLogSigner(store, `rogatory.example/witness/${o.state}`, 'witness'),
       wake: () => loop?.wake(),
     }
     for (const u of o.users ?? []) await addUser(store, u.username, u.password, u.roles)

@@ -36,7 +36,12 @@ export const snapshotNodeSchema = z.strictObject({
   ),
   /** The node's transparency log: its origin and C2SP signed-note verifier key. */
   log: z
-    .strictObject({ origin: z.string().min(1).max(200), vkey: z.string().min(1).max(400) })
+    .strictObject({
+      origin: z.string().min(1).max(200),
+      vkey: z.string().min(1).max(400),
+      /** The node's cosigner (witness) key, C2SP tlog-cosignature type 0x04. */
+      witness: z.string().min(1).max(400).optional(),
+    })
     .optional(),
 })
 

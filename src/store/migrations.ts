@@ -143,9 +143,33 @@ const m002: Migration = {
   },
 }
 
+/** Witnessing: the last checkpoint seen per peer log, the cosignature given, and alarms. */
+const m003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('witness_seen')
+      .addColumn('origin', 'text', (c) => c.primaryKey())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('root', 'bytea', (c) => c.notNull())
+      .addColumn('checkpoint', 'text', (c) => c.notNull())
+      .addColumn('cosignature', 'text', (c) => c.notNull())
+      .addColumn('seen_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('alarms')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('detail', 'jsonb', (c) => c.notNull())
+      .addColumn('raised_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-transparency-log': m002,
+  '003-witnessing': m003,
 }
 
 export const migrationProvider: MigrationProvider = {

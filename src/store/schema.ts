@@ -12,7 +12,7 @@ type Json = ColumnType<unknown, string, string>
 export interface NodeKeysTable {
   kid: string
   /** sig and enc keys are published in the register; the log key only as a signed-note verifier key. */
-  use: 'sig' | 'enc' | 'log'
+  use: 'sig' | 'enc' | 'log' | 'witness'
   status: 'active' | 'retired' | 'revoked'
   private_jwk: Json
   public_jwk: Json
@@ -131,6 +131,23 @@ export interface LogCheckpointsTable {
   created_at: string
 }
 
+export interface WitnessSeenTable {
+  origin: string
+  size: ColumnType<string | number, number, number>
+  root: Uint8Array
+  checkpoint: string
+  cosignature: string
+  seen_at: string
+}
+
+export interface AlarmsTable {
+  id: Generated<number>
+  kind: string
+  subject: string
+  detail: Json
+  raised_at: string
+}
+
 export interface Database {
   node_keys: NodeKeysTable
   users: UsersTable
@@ -144,4 +161,6 @@ export interface Database {
   log_entries: LogEntriesTable
   log_nodes: LogNodesTable
   log_checkpoints: LogCheckpointsTable
+  witness_seen: WitnessSeenTable
+  alarms: AlarmsTable
 }

@@ -5,6 +5,7 @@ import type { JWK } from 'jose'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { verifyRemoteLog } from '../../log/verify-remote.js'
 import { verifySnapshot } from '../../registry/snapshot.js'
+import { connect } from '../client.js'
 import { action, print } from '../io.js'
 
 /** The register as the running federation's Secretariat publishes it, verified against its pinned key. */
@@ -38,6 +39,36 @@ async function vkeyOf(data: string, state: string): Promise<{ vkey: string; url:
 
 export function registerLog(program: Command): void {
   const log = program.command('log').description("a node's transparency log")
+  log
+    .command('alarms')
+    .description('alarms a node raised while witnessing its peers (split views, bad checkpoints)')
+    .requiredOption('--node <state>', 'the node to ask')
+    .requiredOption('--user <name>', 'user name')
+    .option('--password <password>', 'password (default: $ROGATORY_PASSWORD)')
+    .option('--data <dir>', 'data directory of the federation', 'data')
+    .action(
+      action(async (o: { node: string; user: string; password?: string; data: string }) => {
+        const c = await connect(o)
+        const { alarms } = await c.call<{
+          alarms: {
+            id: number
+            kind: string
+            subject: string
+            raised_at: string
+            detail: { reason?: string }
+          }[]
+        }>('GET', '/v1/alarms')
+        if (alarms.length === 0) {
+          print('No alarms: every peer log checked so far is consistent.')
+          return 0
+        }
+        for (const a of alarms)
+          print(
+            `ALARM ${a.raised_at} ${a.kind} in the log of ${a.subject}: ${a.detail.reason ?? ''}`,
+          )
+        return 1
+      }),
+    )
   log
     .command('vkey')
     .description("print a State's log verifier key from the Secretariat's signed register")

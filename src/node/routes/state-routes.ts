@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ACTIONS } from '../../lifecycle/lifecycle.js'
+import { cosignerKeyString } from '../../log/cosignature.js'
 import type { NodeRuntime } from '../runtime.js'
 import { openAttachment, storeAttachment } from '../services/attachments.js'
 import { fetchEvidence, serveEvidence } from '../services/evidence-transfer.js'
@@ -26,6 +27,7 @@ import {
   updateDraft,
 } from '../services/requests.js'
 import { authenticate, requireRole, signIn, type User } from '../services/users.js'
+import { listAlarms, listWitnessed } from '../services/witness.js'
 import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from './schemas.js'
 
 const secured = { security: [{ bearer: [] }] }
@@ -238,6 +240,41 @@ export function registerStateRoutes(
       const { id, aid } = req.params as { id: string; aid: string }
       return sendFile(reply, await serveEvidence(rt, req.headers.authorization, id, aid))
     },
+  )
+
+  app.get(
+    '/v1/alarms',
+    {
+      schema: {
+        tags: ['log'],
+        description: 'Alarms raised by witnessing (split views, bad checkpoints).',
+        ...secured,
+      },
+    },
+    async (req) => {
+      await user(req)
+      return {
+        alarms: (await listAlarms(rt)).map((a) => ({
+          ...a,
+          detail: typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail,
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/v1/log/witnessed',
+    {
+      schema: {
+        tags: ['log'],
+        description:
+          "The latest checkpoint of each peer's log this node has checked, with its cosignature (C2SP tlog-cosignature).",
+      },
+    },
+    async () => ({
+      witness: cosignerKeyString(rt.witness),
+      logs: (await listWitnessed(rt)).map((w) => ({ ...w, size: Number(w.size) })),
+    }),
   )
 
   app.post(

@@ -14,6 +14,7 @@ import { verifyReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 import { recordTransition } from './transitions.js'
+import { witnessCheckpoint } from './witness.js'
 
 export const DELIVERY_BATCH = 64
 export const BACKOFF_BASE_MS = 250
@@ -98,7 +99,7 @@ async function deliverOne(
     throw new Error(
       `${m.recipient} answered ${res.status} ${body.error?.code ?? ''} ${body.error?.message ?? ''}`.trim(),
     )
-  await verifyReceipt(
+  const claims = await verifyReceipt(
     body.receipt,
     { mid: m.message_id, hash: sha256Hex(m.envelope), rcv: m.recipient, snd: rt.settings.state },
     rt.snapshot.directory,
@@ -136,6 +137,8 @@ async function deliverOne(
       }
     }
   })
+  // Witness the receiver's log from the checkpoint its receipt carries (best effort: never blocks delivery).
+  await witnessCheckpoint(rt, m.recipient, claims.checkpoint).catch(() => 'skipped')
 }
 
 /** Runs `deliverDue` whenever woken or every `intervalMs`; stops on `stop()`. */

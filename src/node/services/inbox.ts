@@ -81,7 +81,14 @@ export async function receive(rt: NodeRuntime, envelope: unknown): Promise<Recei
   }
   const at = nowIso(rt)
   const receipt = await signReceipt(
-    { mid: h.jti, hash: opened.messageHash, rcv: rt.settings.state, snd: h.iss, at },
+    {
+      mid: h.jti,
+      hash: opened.messageHash,
+      rcv: rt.settings.state,
+      snd: h.iss,
+      at,
+      checkpoint: rt.log.checkpoint,
+    },
     signer(rt),
   )
   try {

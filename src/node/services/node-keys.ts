@@ -24,7 +24,7 @@ export async function loadKeys(store: Store): Promise<NodeKeyRecord[]> {
   const rows = await store.db
     .selectFrom('node_keys')
     .selectAll()
-    .where('use', '!=', 'log')
+    .where('use', 'in', ['sig', 'enc'])
     .orderBy('created_at')
     .execute()
   return rows.map((r) => ({
@@ -95,20 +95,27 @@ export const activeKey = (keys: readonly NodeKeyRecord[], use: KeyUse): NodeKeyR
 export const publicEntries = (keys: readonly NodeKeyRecord[]) =>
   keys.map((k) => ({ kid: k.kid, use: k.use, status: k.status, jwk: k.publicJwk }))
 
-/** The node's transparency-log key (Ed25519), made on first start and never rotated: it is the log's identity. */
-export async function ensureLogSigner(store: Store, origin: string): Promise<NoteSigner> {
+/**
+ * The node's transparency-log key (`log`) or witness key (`witness`), both
+ * Ed25519, made on first start and never rotated: they are identities.
+ */
+export async function ensureLogSigner(
+  store: Store,
+  name: string,
+  use: 'log' | 'witness' = 'log',
+): Promise<NoteSigner> {
   let row = await store.db
     .selectFrom('node_keys')
     .select('private_jwk')
-    .where('use', '=', 'log')
+    .where('use', '=', use)
     .executeTakeFirst()
   if (!row) {
     const k = await generateNodeKey('sig')
     await store.db
       .insertInto('node_keys')
       .values({
-        kid: `log-${k.kid}`,
-        use: 'log',
+        kid: `${use}-${k.kid}`,
+        use,
         status: 'active',
         private_jwk: JSON.stringify(k.privateJwk),
         public_jwk: JSON.stringify(k.publicJwk),
@@ -119,5 +126,5 @@ export async function ensureLogSigner(store: Store, origin: string): Promise<Not
   }
   const d = parse(row.private_jwk).d
   if (!d) throw new Error('log key without its private half')
-  return signerFromSeed(origin, new Uint8Array(Buffer.from(d, 'base64url')))
+  return signerFromSeed(name, new Uint8Array(Buffer.from(d, 'base64url')))
 }

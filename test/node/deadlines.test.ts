@@ -1,26 +1,20 @@
 /** Deadlines: the emergency target and follow-up, preservation periods from the engine, overdue and alert filters. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/lib/iso-date.js'
-import type { Federation } from '../../src/node/federation.js'
 import { FULL_MLA_FIELDS, mlaDraft, PRESERVATION_FIELDS } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
-import { eventually, type Session, signInAs, testFederation } from '../support/federation.js'
+import { eventually, type Session, signInAs, useFederation } from '../support/federation.js'
 
 for (const backend of BACKENDS) {
   describe(`deadlines on ${backend.name}`, () => {
-    let fed: Federation
+    const fed = useFederation(backend, ['XAR', 'XBO'])
     let xboDesk: Session
     let xarDesk: Session
     beforeAll(async () => {
-      fed = await testFederation(backend, ['XAR', 'XBO'])
       ;[xboDesk, xarDesk] = await Promise.all([
-        signInAs(fed, 'XBO', 'desk247'),
-        signInAs(fed, 'XAR', 'desk247'),
+        signInAs(fed(), 'XBO', 'desk247'),
+        signInAs(fed(), 'XAR', 'desk247'),
       ])
-    }, 120_000)
-    afterAll(async () => {
-      await fed?.close()
-      await backend.cleanup()
     })
 
     const sendFrom = async (s: Session, request: unknown, extra: Record<string, unknown> = {}) => {
@@ -59,7 +53,7 @@ for (const backend of BACKENDS) {
       expect(incoming.responseDue).toBe(sent.responseDue)
 
       // Thirty-one days later, with no formal request yet: overdue on the requesting side.
-      const db = fed.nodes.get('XBO')!.runtime.store.db
+      const db = fed().nodes.get('XBO')!.runtime.store.db
       await db
         .updateTable('requests')
         .set({ sent_at: new Date(Date.now() - 31 * 86_400_000).toISOString() })
@@ -136,7 +130,7 @@ for (const backend of BACKENDS) {
     }, 30_000)
 
     it('lists messages past their delivery deadline as alerts', async () => {
-      const rt = fed.nodes.get('XAR')!.runtime
+      const rt = fed().nodes.get('XAR')!.runtime
       const d = await xarDesk.call('POST', '/v1/requests', {
         request: mlaDraft(),
       })
@@ -166,18 +160,11 @@ for (const backend of BACKENDS) {
 
 describe('the requested State’s own assessment', () => {
   const backend = BACKENDS[0]!
-  let fed: Federation
-  beforeAll(async () => {
-    fed = await testFederation(backend, ['XAR', 'XBO'])
-  }, 120_000)
-  afterAll(async () => {
-    await fed?.close()
-    await backend.cleanup()
-  })
+  const fed = useFederation(backend, ['XAR', 'XBO'])
 
   it('records findings, re-screens under its profile, and compares the three texts', async () => {
-    const xar = await signInAs(fed, 'XAR', 'approver')
-    const xbo = await signInAs(fed, 'XBO', 'approver')
+    const xar = await signInAs(fed(), 'XAR', 'approver')
+    const xbo = await signInAs(fed(), 'XBO', 'approver')
     const d = await xar.call('POST', '/v1/requests', {
       request: {
         type: 'mla',

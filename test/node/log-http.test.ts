@@ -1,5 +1,5 @@
 /** A node's transparency log over HTTP: verifiable by the register's key, tiles rebuild, no personal data. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseCheckpoint } from '../../src/log/checkpoint.js'
 import { leafHash } from '../../src/log/hashing.js'
 import { MerkleTree } from '../../src/log/merkle-tree.js'
@@ -7,10 +7,9 @@ import { verifyConsistency, verifyInclusion } from '../../src/log/proofs.js'
 import { openNote, parseVerifierKey } from '../../src/log/signed-note.js'
 import { decodeEntryBundle, encodeTileIndex, parseTilePath } from '../../src/log/tiles.js'
 import { verifyRemoteLog } from '../../src/log/verify-remote.js'
-import type { Federation } from '../../src/node/federation.js'
 import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
-import { eventually, signInAs, testFederation } from '../support/federation.js'
+import { eventually, signInAs, useFederation } from '../support/federation.js'
 
 const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer())
 
@@ -39,22 +38,15 @@ describe('tile paths', () => {
 
 for (const backend of BACKENDS) {
   describe(`the log over HTTP on ${backend.name}`, () => {
-    let fed: Federation
-    beforeAll(async () => {
-      fed = await testFederation(backend, ['XAR', 'XBO'])
-    }, 120_000)
-    afterAll(async () => {
-      await fed?.close()
-      await backend.cleanup()
-    })
+    const fed = useFederation(backend, ['XAR', 'XBO'])
 
     it('commits every transition, verifiably, without personal data', async () => {
-      const xar = fed.nodes.get('XAR')!
-      const vkeyText = (await fed.secretariat.current()).snapshot.nodes.find(
+      const xar = fed().nodes.get('XAR')!
+      const vkeyText = (await fed().secretariat.current()).snapshot.nodes.find(
         (n) => n.state === 'XAR',
       )!.log!.vkey
       const vkey = parseVerifierKey(vkeyText)
-      const approver = await signInAs(fed, 'XAR', 'approver')
+      const approver = await signInAs(fed(), 'XAR', 'approver')
       const first = parseCheckpoint(
         openNote(await (await fetch(`${xar.url}/log/checkpoint`)).text(), [vkey]).text,
       )
@@ -120,7 +112,7 @@ for (const backend of BACKENDS) {
       await expect(verifyRemoteLog(`${xar.url}/log/`, vkeyText, forked)).rejects.toMatchObject({
         code: 'ERR_LOG_INCONSISTENT',
       })
-      const otherKey = (await fed.secretariat.current()).snapshot.nodes.find(
+      const otherKey = (await fed().secretariat.current()).snapshot.nodes.find(
         (n) => n.state === 'XBO',
       )!.log!.vkey
       await expect(verifyRemoteLog(`${xar.url}/log/`, otherKey)).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 /** Witnessing on every backend: receipts carry checkpoints, peers cosign them, a split view raises an alarm. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatCheckpoint } from '../../src/log/checkpoint.js'
 import {
   cosignerKeyString,
@@ -7,27 +7,19 @@ import {
   verifyCosignature,
 } from '../../src/log/cosignature.js'
 import { signNote } from '../../src/log/signed-note.js'
-import type { Federation } from '../../src/node/federation.js'
 import { ensureLogSigner } from '../../src/node/services/node-keys.js'
 import { witnessCheckpoint } from '../../src/node/services/witness.js'
 import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
-import { eventually, signInAs, testFederation } from '../support/federation.js'
+import { eventually, signInAs, useFederation } from '../support/federation.js'
 
 for (const backend of BACKENDS) {
   describe(`witnessing on ${backend.name}`, () => {
-    let fed: Federation
-    beforeAll(async () => {
-      fed = await testFederation(backend, ['XAR', 'XBO'])
-    }, 120_000)
-    afterAll(async () => {
-      await fed?.close()
-      await backend.cleanup()
-    })
+    const fed = useFederation(backend, ['XAR', 'XBO'])
 
     it('cosigns the receiver’s checkpoint that each receipt carries', async () => {
-      const xar = fed.nodes.get('XAR')!
-      const approver = await signInAs(fed, 'XAR', 'approver')
+      const xar = fed().nodes.get('XAR')!
+      const approver = await signInAs(fed(), 'XAR', 'approver')
       const d = await approver.call('POST', '/v1/requests', { request: mlaDraft() })
       await approver.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'approve' })
       await approver.call('POST', `/v1/requests/${d.body.id}/actions`, { action: 'send' })
@@ -41,7 +33,7 @@ for (const backend of BACKENDS) {
       const entry = witnessed.logs[0]!
       expect(entry.origin).toBe('rogatory.example/log/XBO')
       // The cosignature verifies with the witness key the register publishes for XAR.
-      const reg = (await fed.secretariat.current()).snapshot.nodes.find((n) => n.state === 'XAR')!
+      const reg = (await fed().secretariat.current()).snapshot.nodes.find((n) => n.state === 'XAR')!
         .log!
       expect(reg.witness).toBe(witnessed.witness)
       const witnessKey = parseCosignerKey(reg.witness!)
@@ -55,8 +47,8 @@ for (const backend of BACKENDS) {
     }, 30_000)
 
     it('raises an alarm when the peer’s log shows another history for the same size', async () => {
-      const xar = fed.nodes.get('XAR')!.runtime
-      const xbo = fed.nodes.get('XBO')!.runtime
+      const xar = fed().nodes.get('XAR')!.runtime
+      const xbo = fed().nodes.get('XBO')!.runtime
       const seen = await xar.store.db
         .selectFrom('witness_seen')
         .selectAll()
@@ -73,7 +65,7 @@ for (const backend of BACKENDS) {
         [xboLogKey],
       )
       expect(await witnessCheckpoint(xar, 'XBO', forged)).toBe('alarm')
-      const approver = await signInAs(fed, 'XAR', 'approver')
+      const approver = await signInAs(fed(), 'XAR', 'approver')
       const alarms = (await approver.call('GET', '/v1/alarms')).body.alarms
       expect(alarms[0]).toMatchObject({ kind: 'split-view', subject: 'XBO' })
       expect(alarms[0].detail.reason).toMatch(/two different roots/)

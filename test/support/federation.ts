@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { type Federation, startFederation } from '../../src/node/federation.js'
 import type { RegistryDocument } from '../../src/registry/schema.js'
 import { RAW_REGISTRY } from '../helpers.js'
@@ -30,6 +31,22 @@ export async function testFederation(
       await fed.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** A federation for one describe block: started before its tests, closed (and its storage dropped) after. */
+export function useFederation(backend: Backend, states?: string[]): () => Federation {
+  let fed: Federation | undefined
+  beforeAll(async () => {
+    fed = await testFederation(backend, states)
+  }, 120_000)
+  afterAll(async () => {
+    await fed?.close()
+    await backend.cleanup()
+  })
+  return () => {
+    if (!fed) throw new Error('federation not started')
+    return fed
   }
 }
 

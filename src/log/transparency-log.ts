@@ -16,11 +16,14 @@
  *   stored hashes, in the C2SP tlog-tiles layout.
  * The log commits to events; it knows nothing of the law.
  */
+
+import { RogatoryError } from '../errors/rogatory-error.js'
 import type { Store } from '../store/store.js'
 import { formatCheckpoint } from './checkpoint.js'
+import { verifyCosignature } from './cosignature.js'
 import { leafHash } from './hashing.js'
 import { MerkleTree } from './merkle-tree.js'
-import { type NoteSigner, signNote, verifierKeyString } from './signed-note.js'
+import { type NoteSigner, type NoteVerifier, signNote, verifierKeyString } from './signed-note.js'
 import { encodeEntryBundle, TILE_HEIGHT, TILE_WIDTH } from './tiles.js'
 
 export const DEFAULT_BATCH_SIZE = 256
@@ -80,7 +83,21 @@ export class TransparencyLog {
       .orderBy('size', 'desc')
       .limit(1)
       .executeTakeFirst()
-    this.#checkpoint = cp?.note ?? this.#sign()
+    if (cp) {
+      this.#checkpoint = cp.note
+    } else {
+      // The empty tree's checkpoint is published (and witnessed) like any other, so it is kept.
+      this.#checkpoint = this.#sign()
+      await this.store.db
+        .insertInto('log_checkpoints')
+        .values({
+          size: this.#tree.size,
+          note: this.#checkpoint,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.column('size').doNothing())
+        .execute()
+    }
   }
 
   get size(): number {
@@ -99,6 +116,64 @@ export class TransparencyLog {
   /** The latest signed checkpoint (a C2SP signed note). */
   get checkpoint(): string {
     return this.#checkpoint
+  }
+
+  /**
+   * Record a witness's cosignature of the checkpoint this log published at
+   * `size` (C2SP tlog-cosignature), after verifying it against that
+   * checkpoint's body with the witness key the caller looked up.
+   */
+  async addCosignature(size: number, witness: NoteVerifier, line: string): Promise<void> {
+    const row = await this.store.db
+      .selectFrom('log_checkpoints')
+      .select('note')
+      .where('size', '=', size)
+      .executeTakeFirst()
+    if (!row)
+      throw new RogatoryError('ERR_NOTE_INVALID', `no checkpoint of size ${size} was published`)
+    const body = row.note.slice(0, row.note.lastIndexOf('\n\n') + 1)
+    verifyCosignature(line, body, witness)
+    const at = new Date().toISOString()
+    await this.store.db
+      .insertInto('log_cosignatures')
+      .values({
+        size,
+        witness: witness.name,
+        line: line.endsWith('\n') ? line : `${line}\n`,
+        received_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['size', 'witness'])
+          .doUpdateSet({ line: line.endsWith('\n') ? line : `${line}\n`, received_at: at }),
+      )
+      .execute()
+  }
+
+  /** The latest checkpoint that witnesses have cosigned, with their cosignature lines appended; undefined if none. */
+  async cosignedCheckpoint(): Promise<string | undefined> {
+    const top = await this.store.db
+      .selectFrom('log_cosignatures')
+      .select('size')
+      .orderBy('size', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (!top) return undefined
+    const size = Number(top.size)
+    const [cp, lines] = await Promise.all([
+      this.store.db
+        .selectFrom('log_checkpoints')
+        .select('note')
+        .where('size', '=', size)
+        .executeTakeFirstOrThrow(),
+      this.store.db
+        .selectFrom('log_cosignatures')
+        .select('line')
+        .where('size', '=', size)
+        .orderBy('witness')
+        .execute(),
+    ])
+    return cp.note + lines.map((l) => l.line).join('')
   }
 
   #sign(): string {

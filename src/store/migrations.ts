@@ -156,6 +156,14 @@ const m003: Migration = {
       .addColumn('seen_at', 'text', (c) => c.notNull())
       .execute()
     await db.schema
+      .createTable('log_cosignatures')
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('witness', 'text', (c) => c.notNull())
+      .addColumn('line', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('log_cosignatures_pk', ['size', 'witness'])
+      .execute()
+    await db.schema
       .createTable('alarms')
       .addColumn('id', 'serial', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull())

@@ -140,6 +140,13 @@ export interface WitnessSeenTable {
   seen_at: string
 }
 
+export interface LogCosignaturesTable {
+  size: ColumnType<string | number, number, number>
+  witness: string
+  line: string
+  received_at: string
+}
+
 export interface AlarmsTable {
   id: Generated<number>
   kind: string
@@ -162,5 +169,6 @@ export interface Database {
   log_nodes: LogNodesTable
   log_checkpoints: LogCheckpointsTable
   witness_seen: WitnessSeenTable
+  log_cosignatures: LogCosignaturesTable
   alarms: AlarmsTable
 }

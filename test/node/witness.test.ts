@@ -1,12 +1,12 @@
 /** Witnessing on every backend: receipts carry checkpoints, peers cosign them, a split view raises an alarm. */
 import { describe, expect, it } from 'vitest'
-import { formatCheckpoint } from '../../src/log/checkpoint.js'
+import { formatCheckpoint, parseCheckpoint } from '../../src/log/checkpoint.js'
 import {
   cosignerKeyString,
   parseCosignerKey,
   verifyCosignature,
 } from '../../src/log/cosignature.js'
-import { signNote } from '../../src/log/signed-note.js'
+import { openNote, parseVerifierKey, signNote } from '../../src/log/signed-note.js'
 import { ensureLogSigner } from '../../src/node/services/node-keys.js'
 import { witnessCheckpoint } from '../../src/node/services/witness.js'
 import { mlaDraft } from '../helpers.js'
@@ -44,6 +44,35 @@ for (const backend of BACKENDS) {
         verifyCosignature(entry.cosignature, body.replace('XBO', 'XCA'), witnessKey),
       ).toThrow()
       expect((await approver.call('GET', '/v1/alarms')).body.alarms).toEqual([])
+
+      // XBO received the cosignature and serves it with the checkpoint it cosigns.
+      const xboUrl = fed().nodes.get('XBO')!.url
+      const cosigned = await eventually(async () => {
+        const r = await fetch(`${xboUrl}/v1/log/cosigned`)
+        return r.status === 200 && r.text()
+      })
+      const xboLog = (await fed().secretariat.current()).snapshot.nodes.find(
+        (n) => n.state === 'XBO',
+      )!.log!
+      const opened = openNote(cosigned, [parseVerifierKey(xboLog.vkey)])
+      const line = `— ${opened.otherSignatures[0]!.name} ${
+        cosigned
+          .split('\n')
+          .find((l) => l.startsWith(`— ${witnessKey.name} `))!
+          .split(' ')[2]
+      }\n`
+      expect(verifyCosignature(line, opened.text, witnessKey)).toBeGreaterThan(0)
+      // A cosignature not made by the registered witness key is refused.
+      const bad = await fetch(`${xboUrl}/v1/log/cosignatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          state: 'XAR',
+          size: parseCheckpoint(opened.text).size,
+          line: line.replace(/ (\S)/, ' A'),
+        }),
+      })
+      expect(bad.status).toBe(400)
     }, 30_000)
 
     it('raises an alarm when the peer’s log shows another history for the same size', async () => {

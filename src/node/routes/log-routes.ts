@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
+import { parseCosignerKey } from '../../log/cosignature.js'
 import { parseTilePath, TILE_WIDTH } from '../../log/tiles.js'
 import type { NodeRuntime } from '../runtime.js'
 
@@ -56,6 +57,58 @@ export function registerLogRoutes(app: FastifyInstance, rt: NodeRuntime): void {
           addr.width === TILE_WIDTH ? 'public, max-age=31536000, immutable' : 'no-cache',
         )
       return reply.send(Buffer.from(body))
+    },
+  )
+
+  app.get(
+    '/v1/log/cosigned',
+    {
+      schema: {
+        tags: ['log'],
+        description:
+          'The latest checkpoint that peer witnesses cosigned, with their cosignatures (C2SP tlog-cosignature).',
+      },
+    },
+    async (_req, reply) => {
+      const note = await rt.log.cosignedCheckpoint()
+      if (!note) throw new RogatoryError('ERR_NOT_FOUND', 'no cosigned checkpoint yet')
+      void reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('cache-control', 'no-cache')
+      return note
+    },
+  )
+
+  app.post(
+    '/v1/log/cosignatures',
+    {
+      schema: {
+        tags: ['log'],
+        description:
+          "A peer witness hands over its cosignature of one of this log's checkpoints; it is checked against the witness key in the register.",
+        body: {
+          type: 'object',
+          required: ['state', 'size', 'line'],
+          properties: {
+            state: { type: 'string', maxLength: 8 },
+            size: { type: 'integer', minimum: 0 },
+            line: { type: 'string', maxLength: 1000 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const b = req.body as { state: string; size: number; line: string }
+      const witness = rt.snapshot.directory.node(b.state)?.log?.witness
+      if (!witness)
+        throw new RogatoryError(
+          'ERR_PEER_UNKNOWN',
+          `${b.state} has no witness key in the register`,
+          { path: 'body.state' },
+        )
+      await rt.log.addCosignature(b.size, parseCosignerKey(witness), b.line)
+      return { accepted: true }
     },
   )
 

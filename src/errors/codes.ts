@@ -185,6 +185,3 @@ export const ERROR_CODES = {
 
 /** The closed union of every error code Rogatory can report. */
 export type ErrorCode = keyof typeof ERROR_CODES
-
-/** Codes that describe the user's input; the CLI exits 2 for these and prints no stack trace. */
-export const isUserErrorCode = (code: ErrorCode): boolean => ERROR_CODES[code].status < 500

@@ -44,9 +44,4 @@ export function addOneYear(iso: IsoDate): IsoDate {
   return isIsoDate(candidate) ? candidate : `${String(y).padStart(4, '0')}-03-01`
 }
 
-/** Negative, zero or positive as a is before, equal to or after b (ISO strings sort as dates). */
-export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0)
-
-export const onOrBefore = (a: IsoDate, b: IsoDate): boolean => a <= b
-
 export const laterOf = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)

@@ -44,13 +44,6 @@ export interface ActionSpec {
   readonly cites?: string
 }
 
-const OPEN_INCOMING: readonly RequestState[] = [
-  'received',
-  'acknowledged',
-  'under-review',
-  'consulting',
-  'postponed',
-]
 const OPERATOR: readonly Role[] = ['approver', 'desk247']
 
 export const ACTIONS = {
@@ -152,9 +145,6 @@ export type Action = keyof typeof ACTIONS
 export const isAction = (a: unknown): a is Action =>
   typeof a === 'string' && Object.hasOwn(ACTIONS, a)
 
-/** Incoming requests that are still open (not decided, closed or withdrawn). */
-export const isOpenIncoming = (s: RequestState) => OPEN_INCOMING.includes(s)
-
 /** Check an action against the machine; returns its spec or throws a stable error. */
 export function checkTransition(input: {
   action: string
@@ -191,14 +181,29 @@ export function checkTransition(input: {
   return { ...spec, action: input.action }
 }
 
-/** Status updates received from the requested node move the requesting side's copy along. */
-export const STATUS_FROM_PEER: ReadonlySet<RequestState> = new Set([
+/** Decisions on a request (Art 40(24)–(26)): executed, partially executed or refused. */
+const DECISIONS: ReadonlySet<RequestState> = new Set(['executed', 'partially-executed', 'refused'])
+export const isDecision = (s: string): boolean => DECISIONS.has(s as RequestState)
+
+/** States in which a request is with the other side and an answer is awaited (deadlines run). */
+const AWAITING: ReadonlySet<RequestState> = new Set([
+  'sent',
+  'delivered',
+  'received',
   'acknowledged',
   'under-review',
   'consulting',
-  'executed',
-  'partially-executed',
   'postponed',
-  'refused',
-  'closed',
 ])
+export const isAwaitingAnswer = (s: RequestState): boolean => AWAITING.has(s)
+
+/**
+ * Status updates received from the requested node move the requesting
+ * side's copy along: exactly the states the requested side's messaging
+ * actions lead to.
+ */
+export const STATUS_FROM_PEER: ReadonlySet<RequestState> = new Set(
+  Object.values(ACTIONS as Record<string, ActionSpec>)
+    .filter((a) => a.side === 'incoming' && a.message !== undefined)
+    .map((a) => a.to),
+)

@@ -13,7 +13,7 @@ import { open } from '../../envelope/open.js'
 import { signReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
-import { STATUS_FROM_PEER } from '../../lifecycle/lifecycle.js'
+import { isDecision, STATUS_FROM_PEER } from '../../lifecycle/lifecycle.js'
 import { PROFILES } from '../../treaty/profile.js'
 import { findingsSchema, requestSchema } from '../../treaty/question-schema.js'
 import { decryptionKeys, type NodeRuntime, nowIso, nowSeconds, signer } from '../runtime.js'
@@ -238,7 +238,7 @@ async function apply(
         .execute()
     }
   }
-  const decided = next !== row.state && ['executed', 'partially-executed', 'refused'].includes(next)
+  const decided = next !== row.state && isDecision(next)
   await trx
     .updateTable('requests')
     .set({

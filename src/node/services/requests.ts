@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto'
 import type { Selectable, Transaction } from 'kysely'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
-import { checkTransition, type RequestState, type Role } from '../../lifecycle/lifecycle.js'
+import {
+  checkTransition,
+  isAwaitingAnswer,
+  isDecision,
+  type RequestState,
+  type Role,
+} from '../../lifecycle/lifecycle.js'
 import type { Database, RequestsTable } from '../../store/schema.js'
 import { answer } from '../../treaty/engine/answer.js'
 import type { Assessment } from '../../treaty/engine/assessment.js'
@@ -62,17 +68,14 @@ export interface ScreeningView {
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
-export function toView(rt: NodeRuntime, row: Selectable<RequestsTable>): RequestView {
+function toView(
+  rt: NodeRuntime,
+  row: Selectable<RequestsTable>,
+  followUps: FollowUps,
+): RequestView {
   const body = json<{ request: Request; findings: Findings }>(row.body)
-  const open = ![
-    'executed',
-    'partially-executed',
-    'refused',
-    'withdrawn',
-    'closed',
-    'draft',
-    'approved',
-  ].includes(row.state)
+  const open = isAwaitingAnswer(row.state as RequestState)
+  const d = deadlines(rt, row, followUps)
   return {
     id: row.id,
     direction: row.direction,
@@ -88,9 +91,10 @@ export function toView(rt: NodeRuntime, row: Selectable<RequestsTable>): Request
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     responseDue: row.response_due,
-    overdue: open && row.response_due !== null && row.response_due < nowIso(rt),
+    overdue:
+      (open && row.response_due !== null && row.response_due < nowIso(rt)) || d.followUpOverdue,
     followUpOf: row.follow_up_of,
-    deadlines: deadlines(rt, row),
+    deadlines: d,
     version: row.version,
   }
 }
@@ -136,7 +140,7 @@ type FollowUps = ReadonlyMap<string, string>
 function deadlines(
   rt: NodeRuntime,
   row: Selectable<RequestsTable>,
-  followUps: FollowUps = new Map(),
+  followUps: FollowUps,
 ): Deadlines {
   const now = nowIso(rt)
   let followUpDue: string | null = null
@@ -172,27 +176,27 @@ function deadlines(
   }
 }
 
-/** id → when its follow-up was sent or received. */
-async function followUpsOf(rt: NodeRuntime): Promise<Map<string, string>> {
+/** id → when its follow-up was sent or received, for the given requests only. */
+async function followUpsOf(rt: NodeRuntime, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
   const rows = await rt.store.db
     .selectFrom('requests')
     .select(['follow_up_of', 'sent_at', 'created_at'])
-    .where('follow_up_of', 'is not', null)
+    .where('follow_up_of', 'in', ids)
     .execute()
   return new Map(rows.map((r) => [r.follow_up_of!, r.sent_at ?? r.created_at]))
 }
 
-/** The view with deadlines that need the other requests (follow-ups). */
+/** The views of some rows, with the follow-ups their deadlines depend on. */
 async function withFollowUps(
   rt: NodeRuntime,
   rows: Selectable<RequestsTable>[],
 ): Promise<RequestView[]> {
-  const f = await followUpsOf(rt)
-  return rows.map((r) => {
-    const v = toView(rt, r)
-    const d = deadlines(rt, r, f)
-    return { ...v, deadlines: d, overdue: v.overdue || d.followUpOverdue }
-  })
+  const f = await followUpsOf(
+    rt,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => toView(rt, r, f))
 }
 
 /** Run the treaty engine on a request as this node sees it (registry from the signed snapshot). */
@@ -479,9 +483,7 @@ export async function act(
         updated_at: now,
         version: current.version + 1,
         ...(spec.action === 'send' ? { response_due: due, sent_at: now } : {}),
-        ...(['executed', 'partially-executed', 'refused'].includes(spec.to)
-          ? { decided_at: now }
-          : {}),
+        ...(isDecision(spec.to) ? { decided_at: now } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', current.version)

@@ -126,25 +126,20 @@ interface PreservationTerms {
 }
 
 /** profiles.md §8: "not more than ninety days" + one extension (42(7)–(8) V); adopted "not less than sixty days" (42 U; Budapest 29(7) V). */
+/** The draft's 42(7)–(8) (V), the same in the zero draft and OHCHR's version. */
+const DRAFT_PRESERVATION: PreservationTerms = {
+  kind: 'maximum',
+  days: 90,
+  extensionDays: 90,
+  cites: ['42(7)'],
+  extensionCite: '42(8)',
+  pendingCite: '42(7)',
+  note: 'Preservation for not more than ninety days; one extension of not more than ninety additional days, requested before expiry.',
+}
+
 const PRESERVATION: Record<ProfileId, PreservationTerms> = {
-  'zero-draft-2023': {
-    kind: 'maximum',
-    days: 90,
-    extensionDays: 90,
-    cites: ['42(7)'],
-    extensionCite: '42(8)',
-    pendingCite: '42(7)',
-    note: 'Preservation for not more than ninety days; one extension of not more than ninety additional days, requested before expiry.',
-  },
-  'ohchr-2023': {
-    kind: 'maximum',
-    days: 90,
-    extensionDays: 90,
-    cites: ['42(7)'],
-    extensionCite: '42(8)',
-    pendingCite: '42(7)',
-    note: 'Preservation for not more than ninety days; one extension of not more than ninety additional days, requested before expiry.',
-  },
+  'zero-draft-2023': DRAFT_PRESERVATION,
+  'ohchr-2023': DRAFT_PRESERVATION,
   'adopted-2024': {
     kind: 'minimum',
     days: 60,

@@ -13,7 +13,7 @@ import type { TrustMark } from '../profile.js'
 import { citationTrust } from '../provisions/catalog.js'
 import { citeIn, type Phase } from '../rules/rule.js'
 import type { CompiledQuestion, CompiledRule, RuleBook } from '../rules/rule-book.js'
-import { type GroundResult, outcomeOf, type Step, weakest } from './assessment.js'
+import { type GroundResult, type Step, weakest } from './assessment.js'
 import type { Context } from './context.js'
 
 export interface Evaluation {
@@ -47,8 +47,6 @@ export function evaluate(ctx: Context, book: RuleBook): Evaluation {
   }
   return { inapplicable, grounds, obligations: [...ctx.obligations], excluded, trail }
 }
-
-export { outcomeOf }
 
 function groundTrust(code: GroundCode, trail: readonly Step[]) {
   const marks: TrustMark[] = []

@@ -98,6 +98,7 @@ export function registerRequest(program: Command): void {
               to_state: string
               actor: string
               actor_role: string
+              detail: { reasons?: string | null } | null
             }[]
             sent: { kind: string; delivered_at: string | null; attempts: number; alert: boolean }[]
             attachments: { name: string; size: number; sha256: string; fetched: boolean }[]
@@ -108,10 +109,11 @@ export function registerRequest(program: Command): void {
       print([
         ...summary(r),
         '  history:',
-        ...r.history.transitions.map(
-          (t) =>
-            `    ${t.at}  ${t.action}: ${t.from_state ?? '—'} → ${t.to_state}  by ${t.actor} (${t.actor_role})`,
-        ),
+        // Reasons and consultation texts are part of the record (Art 40(24), 40(27)).
+        ...r.history.transitions.flatMap((t) => [
+          `    ${t.at}  ${t.action}: ${t.from_state ?? '—'} → ${t.to_state}  by ${t.actor} (${t.actor_role})`,
+          ...(t.detail?.reasons ? [`        “${t.detail.reasons}”`] : []),
+        ]),
         ...r.history.sent.map(
           (m) =>
             `    message ${m.kind}: ${m.delivered_at ? `delivered ${m.delivered_at}, receipt held` : `not yet delivered (${m.attempts} attempts)${m.alert ? ' ALERT' : ''}`}`,

@@ -11,6 +11,9 @@ export const MESSAGE_KINDS = [
   'consultation',
   'withdrawal',
   'evidence',
+  'consent-request',
+  'consent',
+  'use-notice',
 ] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 

@@ -34,6 +34,8 @@ export interface VerifyStatement {
   readonly code: ErrorCode
   /** Which registered signing keys are acceptable (state, status). Revoked keys never are. */
   readonly accept: (key: DirectoryKey) => boolean
+  /** Largest token accepted (default 16 KiB). */
+  readonly maxChars?: number
 }
 
 /** Verify a statement (attacker-controlled input) and return its claims and the key that signed it. */
@@ -44,7 +46,8 @@ export async function verifyStatement<T>(
   const bad = (why: string): never => {
     throw new RogatoryError(o.code, why)
   }
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_CHARS) return bad('missing or oversize')
+  if (typeof token !== 'string' || token.length > (o.maxChars ?? MAX_TOKEN_CHARS))
+    return bad('missing or oversize')
   let kid: unknown
   try {
     const h = decodeProtectedHeader(token)

@@ -165,6 +165,39 @@ export const ERROR_CODES = {
     message:
       "The log's tiles do not rebuild to its signed checkpoint, or its history differs from a checkpoint seen before (a fork).",
   },
+  ERR_LOG_ENTRY_NOT_FOUND: {
+    status: 404,
+    message: 'The log holds no such entry yet; queued entries are integrated within a second.',
+  },
+  ERR_EVIDENCE_MALFORMED: {
+    status: 422,
+    message: 'The evidence package is not a rogatory-evidence-package/1 document.',
+  },
+  ERR_EVIDENCE_SIGNATURE_INVALID: {
+    status: 422,
+    message:
+      "The evidence manifest is not signed by the producing State's registered key, or names other States or another request.",
+  },
+  ERR_EVIDENCE_FILE_MISMATCH: {
+    status: 422,
+    message:
+      'A file of the evidence package is missing, extra, or differs in size or SHA-256 from the signed manifest.',
+  },
+  ERR_EVIDENCE_CUSTODY_GAP: {
+    status: 422,
+    message:
+      'The chain of custody lacks a step (collected, packaged, handed over, received) or a step names other evidence.',
+  },
+  ERR_EVIDENCE_NOT_LOGGED: {
+    status: 422,
+    message:
+      "A custody step is not proved included in its node's transparency log (checkpoint signature or inclusion proof fails).",
+  },
+  ERR_USE_RESTRICTED: {
+    status: 403,
+    message:
+      'The use is outside the restrictions the data came with (specialty, confidentiality, accepted conditions, onward transfer) and no consent covers it; the refusal is logged.',
+  },
   ERR_PUSHBACK: {
     status: 503,
     message: 'The node is integrating a backlog into its log; retry after the time in Retry-After.',

@@ -17,6 +17,7 @@
  * The log commits to events; it knows nothing of the law.
  */
 
+import { sql } from 'kysely'
 import { RogatoryError } from '../errors/rogatory-error.js'
 import type { Store } from '../store/store.js'
 import { formatCheckpoint } from './checkpoint.js'
@@ -305,6 +306,28 @@ export class TransparencyLog {
       .execute()
     if (rows.length !== width) return undefined
     return encodeEntryBundle(rows.map((r) => bytes(r.entry)))
+  }
+
+  /**
+   * Where an entry sits in the log, found by the SHA-256 of its bytes
+   * (an index on `sha256(entry)`); undefined while it waits in the queue.
+   */
+  async indexOf(entryHash: Uint8Array): Promise<number | undefined> {
+    const row = await this.store.db
+      .selectFrom('log_entries')
+      .select('idx')
+      .where(sql`sha256(entry)`, '=', Buffer.from(entryHash))
+      .orderBy('idx')
+      .limit(1)
+      .executeTakeFirst()
+    return row ? Number(row.idx) : undefined
+  }
+
+  /** The latest checkpoint with an inclusion proof of `index` against it, read together. */
+  inclusionBundle(index: number): { checkpoint: string; size: number; proof: Uint8Array[] } {
+    const checkpoint = this.#checkpoint
+    const size = this.#tree.size
+    return { checkpoint, size, proof: this.#tree.inclusionProof(index, size) }
   }
 
   inclusionProof(index: number, size = this.size): Uint8Array[] {

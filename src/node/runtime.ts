@@ -29,6 +29,8 @@ export interface NodeSettings {
    * federation fixes it so that the fictional States are Parties.
    */
   readonly treatyDate?: string
+  /** Days personal data are kept after a case closes (default 365; this node's policy). */
+  readonly retentionDays?: number
   /** The clock (injectable for tests). */
   readonly now: () => Date
 }

@@ -14,10 +14,12 @@ import { TransparencyLog } from '../log/transparency-log.js'
 import { openStore, type StoreOptions } from '../store/open-store.js'
 import type { ProfileId } from '../treaty/profile.js'
 import { createHttpApp } from './http-app.js'
+import { registerAccountabilityRoutes } from './routes/accountability-routes.js'
 import { registerLogRoutes } from './routes/log-routes.js'
 import { registerStateRoutes } from './routes/state-routes.js'
 import { logEntry, type NodeRuntime, type NodeSettings } from './runtime.js'
 import { startDeliveryLoop } from './services/delivery.js'
+import { startHousekeeping } from './services/housekeeping.js'
 import { ensureKeys, ensureLogSigner, publicEntries } from './services/node-keys.js'
 import { SnapshotHolder } from './services/snapshot-sync.js'
 import { addUser } from './services/users.js'
@@ -35,8 +37,13 @@ export interface StateNodeOptions extends StoreOptions {
   readonly filesDir: string
   readonly users?: readonly { username: string; password: string; roles: Role[] }[]
   readonly settings?: Partial<
-    Pick<NodeSettings, 'messageTtlSeconds' | 'deliveryDeadlineSeconds' | 'now' | 'treatyDate'>
+    Pick<
+      NodeSettings,
+      'messageTtlSeconds' | 'deliveryDeadlineSeconds' | 'now' | 'treatyDate' | 'retentionDays'
+    >
   >
+  /** How often deletions and notices are checked (default 60 s). */
+  readonly housekeepingIntervalMs?: number
   readonly deliveryIntervalMs?: number
   /** How often the transparency log integrates its queue (default 250 ms). */
   readonly logIntervalMs?: number
@@ -74,6 +81,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
         deliveryDeadlineSeconds: o.settings?.deliveryDeadlineSeconds ?? 15 * 60,
         now: o.settings?.now ?? (() => new Date()),
         ...(o.settings?.treatyDate ? { treatyDate: o.settings.treatyDate } : {}),
+        ...(o.settings?.retentionDays ? { retentionDays: o.settings.retentionDays } : {}),
       },
       store,
       keys,
@@ -87,6 +95,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     let url = ''
     registerStateRoutes(app, rt, { url: () => url, secretariatUrl: o.secretariatUrl })
     registerLogRoutes(app, rt)
+    registerAccountabilityRoutes(app, rt)
     url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
     if (o.enrolmentCode) {
       const res = await fetch(new URL('/v1/registry/enrol', o.secretariatUrl), {
@@ -112,6 +121,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       await snapshot.refresh()
     }
     loop = startDeliveryLoop(rt, o.deliveryIntervalMs ?? 500)
+    const housekeeping = startHousekeeping(rt, o.housekeepingIntervalMs ?? 60_000)
     log.start()
     return {
       url,
@@ -119,6 +129,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       app,
       async close() {
         await loop?.stop()
+        await housekeeping.stop()
         await log.stop()
         await app.close()
         await store.close()

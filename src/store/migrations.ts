@@ -174,10 +174,108 @@ const m003: Migration = {
   },
 }
 
+/**
+ * Accountability: evidence packages and their chain of custody, use
+ * restrictions, consents and use decisions, deletion records,
+ * confidentiality markings and notices to the people concerned. Log entries
+ * are found by their hash (`sha256(entry)`), so a custody step can be
+ * proved included without scanning the log.
+ */
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`create index log_entries_sha256 on log_entries (sha256(entry))`.execute(db)
+    await db.schema
+      .createTable('evidence_packages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('producer', 'text', (c) => c.notNull())
+      .addColumn('manifest', 'text', (c) => c.notNull())
+      .addColumn('manifest_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('custody_steps')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('attachment_id', 'text')
+      .addColumn('package_id', 'text')
+      .addColumn('step', 'text', (c) => c.notNull())
+      .addColumn('node', 'text', (c) => c.notNull())
+      .addColumn('entry', 'bytea', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('use_restrictions')
+      .addColumn('request_id', 'text', (c) => c.primaryKey())
+      .addColumn('restrictions', 'jsonb', (c) => c.notNull())
+      .addColumn('set_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('consents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('use', 'jsonb', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reasons', 'text')
+      .addColumn('asked_at', 'text', (c) => c.notNull())
+      .addColumn('answered_at', 'text')
+      .execute()
+    await db.schema
+      .createTable('use_decisions')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('use', 'jsonb', (c) => c.notNull())
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('cites', 'jsonb', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('actor_role', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('deletions')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('item', 'text', (c) => c.notNull())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('cites', 'jsonb', (c) => c.notNull())
+      .addColumn('due', 'text', (c) => c.notNull())
+      .addColumn('digest', 'text', (c) => c.notNull())
+      .addColumn('deleted_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('confidentiality')
+      .addColumn('request_id', 'text', (c) => c.primaryKey())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('review_on', 'text', (c) => c.notNull())
+      .addColumn('persons', 'jsonb', (c) => c.notNull())
+      .addColumn('set_at', 'text', (c) => c.notNull())
+      .addColumn('ended_at', 'text')
+      .execute()
+    await db.schema
+      .createTable('notices')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('request_id', 'text', (c) => c.notNull())
+      .addColumn('person', 'text', (c) => c.notNull())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('template', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('defer_until', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-transparency-log': m002,
   '003-witnessing': m003,
+  '004-accountability': m004,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -155,6 +155,97 @@ export interface AlarmsTable {
   raised_at: string
 }
 
+export interface EvidencePackagesTable {
+  id: string
+  request_id: string
+  /** The State whose node signed the manifest. */
+  producer: string
+  /** The signed manifest (compact JWS). */
+  manifest: string
+  manifest_hash: string
+  created_at: string
+}
+
+export interface CustodyStepsTable {
+  id: Generated<number>
+  request_id: string
+  attachment_id: string | null
+  package_id: string | null
+  step: string
+  node: string
+  /** The log entry that commits to this step (canonical JSON). */
+  entry: Uint8Array
+  at: string
+}
+
+export interface UseRestrictionsTable {
+  request_id: string
+  restrictions: Json
+  set_at: string
+}
+
+export interface ConsentsTable {
+  id: string
+  request_id: string
+  /** `asked`: we asked the peer; `given`: the peer asked us. */
+  side: 'asked' | 'given'
+  /** `consent`: prior consent sought (40(19), 36(3)); `notice`: exculpatory disclosure notified (40(19)). */
+  kind: 'consent' | 'notice'
+  use: Json
+  status: 'pending' | 'granted' | 'refused' | 'notified'
+  reasons: string | null
+  asked_at: string
+  answered_at: string | null
+}
+
+export interface UseDecisionsTable {
+  id: Generated<number>
+  request_id: string
+  use: Json
+  outcome: string
+  rule: string
+  cites: Json
+  reason: string
+  actor: string
+  actor_role: string
+  at: string
+}
+
+export interface DeletionsTable {
+  id: Generated<number>
+  request_id: string
+  item: string
+  basis: string
+  cites: Json
+  due: string
+  /** SHA-256 of what was deleted: proves what went, without keeping it. */
+  digest: string
+  deleted_at: string
+}
+
+export interface ConfidentialityTable {
+  request_id: string
+  basis: string
+  review_on: string
+  /** Labels of the people concerned, to be told once confidentiality ends. */
+  persons: Json
+  set_at: string
+  ended_at: string | null
+}
+
+export interface NoticesTable {
+  id: string
+  request_id: string
+  person: string
+  basis: string
+  template: string
+  status: 'due' | 'sent' | 'deferred'
+  reason: string | null
+  defer_until: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   node_keys: NodeKeysTable
   users: UsersTable
@@ -171,4 +262,12 @@ export interface Database {
   witness_seen: WitnessSeenTable
   log_cosignatures: LogCosignaturesTable
   alarms: AlarmsTable
+  evidence_packages: EvidencePackagesTable
+  custody_steps: CustodyStepsTable
+  use_restrictions: UseRestrictionsTable
+  consents: ConsentsTable
+  use_decisions: UseDecisionsTable
+  deletions: DeletionsTable
+  confidentiality: ConfidentialityTable
+  notices: NoticesTable
 }

@@ -18,7 +18,7 @@ export const personSchema = z.strictObject({
   consents: z.boolean().nullable().default(null),
 })
 
-const defaultPerson = () => personSchema.parse({})
+export const defaultPerson = () => personSchema.parse({})
 
 export const requestSchema = z.strictObject({
   type: z.enum(REQUEST_TYPES),

@@ -44,6 +44,12 @@ export const actionBody = {
     action: { type: 'string', maxLength: 40 },
     reasons: { type: ['string', 'null'], maxLength: 20000 },
     note: { type: ['string', 'null'], maxLength: 20000 },
+    conditions: {
+      type: 'array',
+      maxItems: 20,
+      items: { type: 'object' },
+      description: 'Conditions accepted after consultation (Art 40(27)), on execution',
+    },
   },
   required: ['action'],
   additionalProperties: false,

@@ -26,7 +26,7 @@ import {
   recordFindings,
   updateDraft,
 } from '../services/requests.js'
-import { authenticate, requireRole, signIn, type User } from '../services/users.js'
+import { authenticate, firstRole, requireRole, signIn, type User } from '../services/users.js'
 import { listAlarms, listWitnessed } from '../services/witness.js'
 import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from './schemas.js'
 
@@ -164,7 +164,12 @@ export function registerStateRoutes(
         rt,
         u,
         (req.params as { id: string }).id,
-        req.body as { action: string; reasons?: string | null; note?: string | null },
+        req.body as {
+          action: string
+          reasons?: string | null
+          note?: string | null
+          conditions?: unknown
+        },
       )
     },
   )
@@ -177,7 +182,7 @@ export function registerStateRoutes(
     },
     async (req, reply) => {
       const u = await user(req)
-      requireRole(u, ['approver', 'desk247', 'drafter'])
+      const role = firstRole(u, ['approver', 'desk247', 'drafter'])
       if (req.headers['content-type'] !== 'application/octet-stream') {
         throw new RogatoryError(
           'ERR_INPUT_INVALID',
@@ -193,7 +198,7 @@ export function registerStateRoutes(
       const view = await storeAttachment(
         rt,
         (req.params as { id: string }).id,
-        { name, mediaType },
+        { name, mediaType, role },
         req.body as Readable,
       )
       return reply.status(201).send(view)
@@ -221,9 +226,9 @@ export function registerStateRoutes(
       },
     },
     async (req) => {
-      requireRole(await user(req), ['approver', 'desk247', 'drafter'])
+      const role = firstRole(await user(req), ['approver', 'desk247', 'drafter'])
       const { id, aid } = req.params as { id: string; aid: string }
-      return fetchEvidence(rt, id, aid)
+      return fetchEvidence(rt, id, aid, role)
     },
   )
 

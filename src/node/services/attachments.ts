@@ -14,6 +14,7 @@ import { type Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
+import { recordCustody } from './evidence-packages.js'
 import { getRequest } from './requests.js'
 
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 ** 3
@@ -33,7 +34,7 @@ const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,199}$/u
 export async function storeAttachment(
   rt: NodeRuntime,
   requestId: string,
-  meta: { name: string; mediaType: string },
+  meta: { name: string; mediaType: string; role: string },
   body: Readable,
 ): Promise<AttachmentView> {
   await getRequest(rt, requestId)
@@ -66,19 +67,29 @@ export async function storeAttachment(
     sha256: meter.digest(),
     createdAt: nowIso(rt),
   }
-  await rt.store.db
-    .insertInto('attachments')
-    .values({
-      id,
-      request_id: requestId,
-      name: view.name,
-      media_type: view.mediaType,
-      size: view.size,
+  await rt.store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('attachments')
+      .values({
+        id,
+        request_id: requestId,
+        name: view.name,
+        media_type: view.mediaType,
+        size: view.size,
+        sha256: view.sha256,
+        path,
+        created_at: view.createdAt,
+      })
+      .execute()
+    await recordCustody(trx, 'collected', {
+      node: rt.settings.state,
+      rid: requestId,
+      role: meta.role,
+      at: view.createdAt,
+      aid: id,
       sha256: view.sha256,
-      path,
-      created_at: view.createdAt,
     })
-    .execute()
+  })
   return view
 }
 

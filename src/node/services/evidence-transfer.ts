@@ -16,8 +16,9 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { signStatement, verifyStatement } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
-import { type NodeRuntime, nowSeconds, signer } from '../runtime.js'
+import { type NodeRuntime, nowIso, nowSeconds, signer } from '../runtime.js'
 import { findAttachment, hashingMeter, openAttachment } from './attachments.js'
+import { ownCustodyRecords, parsePeerCustody, recordCustody } from './evidence-packages.js'
 
 const FETCH_TYP = 'rogatory-fetch+jws'
 const FETCH_TTL_SECONDS = 300
@@ -34,13 +35,13 @@ function fetchToken(rt: NodeRuntime, claims: FetchClaims): Promise<string> {
   return signStatement(FETCH_TYP, claims, signer(rt))
 }
 
-/** Requested side: check a fetch token (attacker-controlled) and open the file it names. */
-export async function serveEvidence(
+/** Requested side: check a fetch token (attacker-controlled) from the requesting State of `rid`. */
+async function checkFetchToken(
   rt: NodeRuntime,
   authorization: string | undefined,
   rid: string,
   aid: string,
-) {
+): Promise<string> {
   const bad = (why: string): never => {
     throw new RogatoryError('ERR_AUTH_INVALID', `evidence fetch: ${why}`)
   }
@@ -66,11 +67,76 @@ export async function serveEvidence(
     .executeTakeFirst()
   if (req?.direction !== 'incoming' || req.from_state !== claims.iss)
     bad('not the requesting State of this request')
-  return openAttachment(rt, rid, aid)
+  return claims.iss
+}
+
+/** Requested side: open the file a valid token names, and log the hand-over. */
+export async function serveEvidence(
+  rt: NodeRuntime,
+  authorization: string | undefined,
+  rid: string,
+  aid: string,
+) {
+  await checkFetchToken(rt, authorization, rid, aid)
+  const file = await openAttachment(rt, rid, aid)
+  const pkg = await rt.store.db
+    .selectFrom('evidence_packages')
+    .select('id')
+    .where('request_id', '=', rid)
+    .executeTakeFirst()
+  await rt.store.db.transaction().execute((trx) =>
+    recordCustody(trx, 'handed-over', {
+      node: rt.settings.state,
+      rid,
+      role: 'node',
+      at: nowIso(rt),
+      aid,
+      sha256: file.row.sha256,
+      ...(pkg ? { pkg: pkg.id } : {}),
+    }),
+  )
+  return file
+}
+
+/** Requested side: its custody steps for a request, with log proofs, for the requesting State's package. */
+export async function serveCustody(
+  rt: NodeRuntime,
+  authorization: string | undefined,
+  rid: string,
+) {
+  await checkFetchToken(rt, authorization, rid, CUSTODY_AID)
+  return { custody: await ownCustodyRecords(rt, rid) }
+}
+
+/** Requesting side: the producer's custody steps for a request (parsed; verified in full by `evidence verify`). */
+export async function fetchPeerCustody(rt: NodeRuntime, rid: string, producer: string) {
+  const res = await signedFetch(rt, producer, `/v1/federation/custody/${rid}`, rid, CUSTODY_AID)
+  if (!res.ok)
+    throw new RogatoryError('ERR_EVIDENCE_NOT_LOGGED', `${producer} answered ${res.status}`)
+  return parsePeerCustody(await res.json())
+}
+
+const CUSTODY_AID = 'custody'
+
+async function signedFetch(rt: NodeRuntime, peer: string, path: string, rid: string, aid: string) {
+  await rt.snapshot.ensurePeer(peer)
+  const node = rt.snapshot.directory.node(peer)
+  if (!node) throw new RogatoryError('ERR_PEER_UNKNOWN', peer)
+  const token = await fetchToken(rt, {
+    iss: rt.settings.state,
+    aud: peer,
+    rid,
+    aid,
+    exp: nowSeconds(rt) + FETCH_TTL_SECONDS,
+  })
+  return fetch(new URL(path, node.url), {
+    headers: { authorization: `Rogatory ${token}` },
+    signal: AbortSignal.timeout(60_000),
+  })
 }
 
 /** Requesting side: fetch an announced file, check it against the announcement, keep it. */
-export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
+export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string, role: string) {
   const row = await findAttachment(rt, rid, aid)
   const req = await rt.store.db
     .selectFrom('requests')
@@ -83,19 +149,7 @@ export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
       `no announced evidence ${aid} on request ${rid}`,
     )
   if (row.path !== '') return { ...row, size: Number(row.size), path: undefined, fetched: true }
-  await rt.snapshot.ensurePeer(req.to_state)
-  const node = rt.snapshot.directory.node(req.to_state)
-  if (!node) throw new RogatoryError('ERR_PEER_UNKNOWN', req.to_state)
-  const token = await fetchToken(rt, {
-    iss: rt.settings.state,
-    aud: req.to_state,
-    rid,
-    aid,
-    exp: nowSeconds(rt) + FETCH_TTL_SECONDS,
-  })
-  const res = await fetch(new URL(`/v1/federation/evidence/${rid}/${aid}`, node.url), {
-    headers: { authorization: `Rogatory ${token}` },
-  })
+  const res = await signedFetch(rt, req.to_state, `/v1/federation/evidence/${rid}/${aid}`, rid, aid)
   if (!res.ok || !res.body)
     throw new RogatoryError('ERR_EVIDENCE_MISMATCH', `${req.to_state} answered ${res.status}`)
   const dir = join(rt.settings.filesDir, rid)
@@ -122,6 +176,22 @@ export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string) {
       ? e
       : new RogatoryError('ERR_EVIDENCE_MISMATCH', (e as Error).message)
   }
-  await rt.store.db.updateTable('attachments').set({ path }).where('id', '=', aid).execute()
+  const pkg = await rt.store.db
+    .selectFrom('evidence_packages')
+    .select('id')
+    .where('request_id', '=', rid)
+    .executeTakeFirst()
+  await rt.store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('attachments').set({ path }).where('id', '=', aid).execute()
+    await recordCustody(trx, 'received', {
+      node: rt.settings.state,
+      rid,
+      role,
+      at: nowIso(rt),
+      aid,
+      sha256: row.sha256,
+      ...(pkg ? { pkg: pkg.id } : {}),
+    })
+  })
   return { ...row, size: expected, path: undefined, fetched: true }
 }

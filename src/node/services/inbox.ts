@@ -12,11 +12,17 @@ import { z } from 'zod'
 import { open } from '../../envelope/open.js'
 import { signReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
+import { MAX_MANIFEST_CHARS } from '../../evidence/manifest.js'
 import { fromZodError } from '../../lib/zod-error.js'
 import { isDecision, STATUS_FROM_PEER } from '../../lifecycle/lifecycle.js'
+import { isoDate } from '../../registry/schema.js'
 import { PROFILES } from '../../treaty/profile.js'
 import { findingsSchema, requestSchema } from '../../treaty/question-schema.js'
+import { useRestrictionsSchema } from '../../treaty/use/restrictions.js'
 import { decryptionKeys, type NodeRuntime, nowIso, nowSeconds, signer } from '../runtime.js'
+import { receiveConsentMessage } from './consents.js'
+import { acceptPackage, keepRestrictions } from './evidence-packages.js'
+import { CONFIDENTIALITY_BASES } from './notices.js'
 import { screen } from './requests.js'
 import { recordTransition } from './transitions.js'
 
@@ -25,6 +31,11 @@ const requestPayload = z.strictObject({
   profile: z.enum(PROFILES),
   responseDue: z.string().nullable(),
   followUpOf: z.uuid().nullable().optional(),
+  /** The requesting State requires confidentiality (40(20), 42(2)(g)) until at least this review date. */
+  confidential: z
+    .strictObject({ basis: z.enum(CONFIDENTIALITY_BASES), reviewOn: isoDate })
+    .nullable()
+    .optional(),
 })
 const statusPayload = z.strictObject({
   state: z.string(),
@@ -43,6 +54,8 @@ const statusPayload = z.strictObject({
     )
     .max(1000)
     .optional(),
+  restrictions: useRestrictionsSchema.optional(),
+  package: z.string().max(MAX_MANIFEST_CHARS).optional(),
 })
 
 export interface Received {
@@ -150,7 +163,7 @@ async function apply(
   if (h.mty === 'request') {
     const p = requestPayload.safeParse(payload)
     if (!p.success) throw fromZodError('ERR_ENVELOPE_MALFORMED', p.error, 'payload')
-    const { request, profile, responseDue, followUpOf } = p.data
+    const { request, profile, responseDue, followUpOf, confidential } = p.data
     if (request.from !== h.iss || request.to !== rt.settings.state) {
       throw new RogatoryError(
         'ERR_ENVELOPE_MALFORMED',
@@ -188,6 +201,18 @@ async function apply(
         version: 0,
       })
       .execute()
+    if (confidential)
+      await trx
+        .insertInto('confidentiality')
+        .values({
+          request_id: h.rid,
+          basis: confidential.basis,
+          review_on: confidential.reviewOn,
+          persons: '[]',
+          set_at: at,
+          ended_at: null,
+        })
+        .execute()
     await transition(null, 'received', 'receive', {
       requestedProfile: profile,
       outcome: screening.outcome,
@@ -208,6 +233,10 @@ async function apply(
       'ERR_ENVELOPE_SIGNATURE_INVALID',
       `${h.iss} is not party to request ${h.rid}`,
     )
+  if (h.mty === 'consent-request' || h.mty === 'consent' || h.mty === 'use-notice') {
+    await receiveConsentMessage(rt, trx, h, row.direction, payload, at)
+    return
+  }
   const s = statusPayload.safeParse(payload)
   if (!s.success) throw fromZodError('ERR_ENVELOPE_MALFORMED', s.error, 'payload')
   let next = row.state
@@ -219,9 +248,15 @@ async function apply(
     next = s.data.state
   if (h.mty === 'consultation' && row.direction === 'outgoing') next = 'consulting'
   if (h.mty === 'withdrawal' && row.direction === 'incoming') next = 'withdrawn'
-  // Evidence announced by the requested State: recorded now (no file yet), fetched on demand and checked against the hash.
-  if (row.direction === 'outgoing' && s.data.evidence) {
-    for (const e of s.data.evidence) {
+  // Evidence announced by the requested State in a signed manifest: recorded now (no file yet), fetched on demand and checked against the hash.
+  let announced = s.data.evidence
+  if (row.direction === 'outgoing' && s.data.package) {
+    announced = (await acceptPackage(rt, trx, h, s.data.package, at)).files
+  } else if (row.direction === 'outgoing' && s.data.restrictions) {
+    await keepRestrictions(trx, h.rid, s.data.restrictions, at)
+  }
+  if (row.direction === 'outgoing' && announced) {
+    for (const e of announced) {
       await trx
         .insertInto('attachments')
         .values({

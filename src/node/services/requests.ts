@@ -17,6 +17,7 @@ import {
   type Role,
 } from '../../lifecycle/lifecycle.js'
 import type { Database, RequestsTable } from '../../store/schema.js'
+import type { RequestType } from '../../treaty/codes.js'
 import { answer } from '../../treaty/engine/answer.js'
 import type { Assessment } from '../../treaty/engine/assessment.js'
 import { PROFILES, type ProfileId } from '../../treaty/profile.js'
@@ -26,7 +27,13 @@ import {
   type Request,
   requestSchema,
 } from '../../treaty/question-schema.js'
+import {
+  DEFAULT_RESTRICTIONS,
+  type UseRestriction,
+  useRestrictionsSchema,
+} from '../../treaty/use/restrictions.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
+import { producePackage } from './evidence-packages.js'
 import { enqueue } from './outbox.js'
 import { recordTransition } from './transitions.js'
 import type { User } from './users.js'
@@ -97,24 +104,6 @@ function toView(
     deadlines: d,
     version: row.version,
   }
-}
-
-/** The attachments of a request as the peer learns of them (no paths). */
-async function evidenceManifest(trx: Transaction<Database>, requestId: string) {
-  const rows = await trx
-    .selectFrom('attachments')
-    .select(['id', 'name', 'media_type', 'size', 'sha256'])
-    .where('request_id', '=', requestId)
-    .where('path', '!=', '')
-    .orderBy('created_at')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    mediaType: r.media_type,
-    size: Number(r.size),
-    sha256: r.sha256,
-  }))
 }
 
 /** Days within which an emergency disclosure must be followed by a formal request (our policy; Art 41(3)(d) sets none). */
@@ -188,7 +177,7 @@ async function followUpsOf(rt: NodeRuntime, ids: readonly string[]): Promise<Map
 }
 
 /** The views of some rows, with the follow-ups their deadlines depend on. */
-async function withFollowUps(
+export async function withFollowUps(
   rt: NodeRuntime,
   rows: Selectable<RequestsTable>[],
 ): Promise<RequestView[]> {
@@ -454,8 +443,9 @@ export async function act(
   rt: NodeRuntime,
   user: User,
   id: string,
-  input: { action: string; reasons?: string | null; note?: string | null },
+  input: { action: string; reasons?: string | null; note?: string | null; conditions?: unknown },
 ): Promise<RequestView> {
+  const conditions = parseConditions(input.conditions)
   const current = await getRequest(rt, id)
   const spec = checkTransition({
     action: input.action,
@@ -506,15 +496,16 @@ export async function act(
               profile: current.profile,
               responseDue: due,
               followUpOf: current.followUpOf,
+              confidential: await confidentialityToSend(trx, id),
             }
           : {
               state: spec.to,
               action: spec.action,
               reasons: input.reasons ?? null,
               note: input.note ?? null,
-              // Execution hands over the evidence manifest; the files follow on request, checked against these hashes.
+              // Execution hands over the signed evidence manifest and the use restrictions; the files follow on request.
               ...(spec.to === 'executed' || spec.to === 'partially-executed'
-                ? { evidence: await evidenceManifest(trx, id) }
+                ? await decisionPayload(rt, trx, current, role, now, conditions)
                 : {}),
             }
       messageId = await enqueue(rt, trx, {
@@ -547,4 +538,51 @@ export async function act(
   })
   rt.wake()
   return getRequest(rt, id)
+}
+
+/** Conditions accepted after consultation (40(27)), given with an execution. */
+function parseConditions(input: unknown): UseRestriction[] {
+  if (input === undefined || input === null) return []
+  const parsed = useRestrictionsSchema.safeParse(input)
+  if (!parsed.success) throw fromZodError('ERR_INPUT_INVALID', parsed.error, 'conditions')
+  const bad = parsed.data.findIndex((r) => r.kind !== 'condition')
+  if (bad >= 0)
+    throw new RogatoryError('ERR_INPUT_INVALID', 'only 40(27) conditions can be added', {
+      path: `conditions[${bad}]`,
+    })
+  return parsed.data
+}
+
+/** What an execution tells the requesting State: restrictions, and the signed evidence package if any. */
+async function decisionPayload(
+  rt: NodeRuntime,
+  trx: Transaction<Database>,
+  current: RequestView,
+  role: string,
+  at: string,
+  conditions: readonly UseRestriction[],
+) {
+  const pkg = await producePackage(rt, trx, {
+    rid: current.id,
+    to: current.from,
+    type: current.type as RequestType,
+    role,
+    at,
+    conditions,
+  })
+  return {
+    restrictions: [...DEFAULT_RESTRICTIONS, ...conditions],
+    ...(pkg ? { evidence: pkg.files, package: pkg.manifest } : {}),
+  }
+}
+
+/** A confidentiality marking travels with the request (40(20), 42(2)(g)); the people concerned stay home. */
+async function confidentialityToSend(trx: Transaction<Database>, id: string) {
+  const c = await trx
+    .selectFrom('confidentiality')
+    .select(['basis', 'review_on'])
+    .where('request_id', '=', id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst()
+  return c ? { basis: c.basis, reviewOn: c.review_on } : null
 }

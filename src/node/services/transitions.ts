@@ -8,8 +8,8 @@
  * envelope hash where a message caused it. No personal data goes to the log.
  */
 import type { Insertable, Transaction } from 'kysely'
-import { canonicalBytes } from '../../envelope/canonical.js'
 import type { Database, TransitionsTable } from '../../store/schema.js'
+import { commit } from './log-commitments.js'
 
 export async function recordTransition(
   trx: Transaction<Database>,
@@ -18,8 +18,7 @@ export async function recordTransition(
   message: { id?: string | null; hash?: string | null } = {},
 ): Promise<void> {
   await trx.insertInto('transitions').values(t).execute()
-  const commitment = {
-    v: 1,
+  await commit(trx, {
     event: 'transition',
     node,
     rid: t.request_id,
@@ -30,9 +29,5 @@ export async function recordTransition(
     at: t.at,
     ...(message.id ? { mid: message.id } : {}),
     ...(message.hash ? { mhash: message.hash } : {}),
-  }
-  await trx
-    .insertInto('log_queue')
-    .values({ entry: canonicalBytes(commitment), queued_at: t.at })
-    .execute()
+  })
 }

@@ -118,9 +118,14 @@ export async function authenticate(
 }
 
 export function requireRole(user: User, roles: readonly Role[]): void {
-  if (!roles.some((r) => user.roles.includes(r))) {
-    throw new RogatoryError('ERR_FORBIDDEN_ROLE', `needs one of: ${roles.join(', ')}`)
-  }
+  firstRole(user, roles)
+}
+
+/** The first of `roles` the user holds (the role the log records), or ERR_FORBIDDEN_ROLE. */
+export function firstRole(user: User, roles: readonly Role[]): Role {
+  const role = roles.find((r) => user.roles.includes(r))
+  if (!role) throw new RogatoryError('ERR_FORBIDDEN_ROLE', `needs one of: ${roles.join(', ')}`)
+  return role
 }
 
 const DUMMY_HASH =

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Command } from 'commander'
 import { ERROR_CODES, type ErrorCode } from '../errors/codes.js'
 import { RogatoryError } from '../errors/rogatory-error.js'
 
@@ -21,6 +22,8 @@ export interface ClientOptions {
 export interface Client {
   readonly base: string
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>
+  /** GET a body as a stream (files). */
+  download(path: string): Promise<Response>
   /** POST a streamed body (application/octet-stream). */
   upload<T = unknown>(
     path: string,
@@ -104,6 +107,14 @@ export async function connect(o: ClientOptions): Promise<Client> {
   return {
     base,
     call: (method, path, body) => request(base, method, path, token, body),
+    download: async (path) => {
+      const res = await fetch(new URL(path, base), {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      if (!res.ok || !res.body)
+        throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `${path}: HTTP ${res.status}`)
+      return res
+    },
     upload: async (path, body, headers) => {
       const res = await fetch(new URL(path, base), {
         method: 'POST',
@@ -128,3 +139,13 @@ export async function connect(o: ClientOptions): Promise<Client> {
     },
   }
 }
+
+/** The options every command that talks to a node takes. */
+export const withClient = (cmd: Command) =>
+  cmd
+    .option('--node <state>', 'the State node to talk to (from data/federation.json)')
+    .option('--url <url>', 'node URL instead of --node')
+    .requiredOption('--user <name>', 'user name')
+    .option('--password <password>', 'password (default: $ROGATORY_PASSWORD)')
+    .option('--data <dir>', 'data directory of the federation', 'data')
+    .option('--json', 'machine-readable output')

@@ -4,8 +4,10 @@
  * The `rogatory` command line.
  */
 import { Command } from 'commander'
+import { registerAccountability } from './commands/accountability.js'
 import { registerAssess } from './commands/assess.js'
 import { registerDemo } from './commands/demo.js'
+import { registerEvidence } from './commands/evidence.js'
 import { registerFederation, registerNode } from './commands/federation.js'
 import { registerLog } from './commands/log.js'
 import { registerProvision } from './commands/provision.js'
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   registerRequest(program)
   registerUser(program)
   registerLog(program)
+  registerEvidence(program)
+  registerAccountability(program)
   program
     .command('warm-store', { hidden: true })
     .description('prepare the embedded database template (run by npm install)')

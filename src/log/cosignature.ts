@@ -77,6 +77,8 @@ export function verifyCosignature(line: string, body: string, witness: NoteVerif
   const m = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)\n?$/.exec(line)
   if (!m || m[1] !== witness.name) return bad('malformed or another witness')
   const blob = Buffer.from(m[2]!, 'base64')
+  // Only the canonical encoding: unused low bits of the last character must not be free to change.
+  if (blob.toString('base64') !== m[2]) return bad('non-canonical base64')
   if (blob.length !== 76 || blob.readUInt32BE(0) !== cosignerId(witness))
     return bad('wrong key id or length')
   const time = blob.readBigUInt64BE(4)

@@ -24,27 +24,48 @@ const inconsistent = (why: string): never => {
   throw new RogatoryError('ERR_LOG_INCONSISTENT', why)
 }
 
-async function get(base: string, path: string): Promise<Uint8Array> {
-  const res = await fetch(new URL(path, base), { signal: AbortSignal.timeout(30_000) })
-  if (!res.ok) return inconsistent(`${path}: HTTP ${res.status}`)
-  return new Uint8Array(await res.arrayBuffer())
-}
+/** Reads one path of a log (`checkpoint`, `tile/…`); fails with ERR_LOG_INCONSISTENT when it cannot. */
+export type LogReader = (path: string) => Promise<Uint8Array>
+
+export const httpReader =
+  (base: string): LogReader =>
+  async (path) => {
+    const res = await fetch(new URL(path, base), { signal: AbortSignal.timeout(30_000) })
+    if (!res.ok) return inconsistent(`${path}: HTTP ${res.status}`)
+    return new Uint8Array(await res.arrayBuffer())
+  }
 
 /** `base` is the log's URL ending in `/log/`. */
-export async function verifyRemoteLog(
+export function verifyRemoteLog(
   base: string,
+  vkey: string,
+  previous?: { size: number; root: Uint8Array },
+  progress?: (done: number, total: number) => void,
+): Promise<RemoteCheck> {
+  return verifyLog(httpReader(base), vkey, previous, progress)
+}
+
+/** Check a log through any reader (HTTP, or files on disk), trusting only the verifier key. */
+export async function verifyLog(
+  get: LogReader,
   vkey: string,
   previous?: { size: number; root: Uint8Array },
   progress: (done: number, total: number) => void = () => {},
 ): Promise<RemoteCheck> {
   const verifier = parseVerifierKey(vkey)
-  const note = new TextDecoder().decode(await get(base, 'checkpoint'))
+  const note = new TextDecoder().decode(await get('checkpoint'))
   const checkpoint = parseCheckpoint(openNote(note, [verifier]).text)
   const tree = new MerkleTree()
   for (let index = 0; index * TILE_WIDTH < checkpoint.size; index++) {
     const width = Math.min(TILE_WIDTH, checkpoint.size - index * TILE_WIDTH)
-    const hashes = await get(base, tilePath(0, index, width))
-    const entries = decodeEntryBundle(await get(base, entriesPath(index, width)))
+    const hashes = await get(tilePath(0, index, width))
+    let entries: Uint8Array[] = []
+    try {
+      entries = decodeEntryBundle(await get(entriesPath(index, width)))
+    } catch (e) {
+      if (e instanceof RogatoryError) throw e
+      inconsistent(`entry bundle ${index}: ${(e as Error).message}`)
+    }
     if (hashes.length !== width * HASH_SIZE || entries.length !== width)
       inconsistent(`tile ${index}: wrong width`)
     entries.forEach((e, i) => {

@@ -13,7 +13,7 @@ export const PASSWORD = 'correct-horse-battery-staple'
 export async function testFederation(
   backend: Backend,
   states = ['XAR', 'XBO', 'XCA'],
-): Promise<Federation> {
+): Promise<Federation & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rogatory-fed-'))
   const fed = await startFederation({
     registry: RAW_REGISTRY as RegistryDocument,
@@ -27,6 +27,7 @@ export async function testFederation(
   })
   return {
     ...fed,
+    dataDir,
     async close() {
       await fed.close()
       rmSync(dataDir, { recursive: true, force: true })
@@ -35,8 +36,11 @@ export async function testFederation(
 }
 
 /** A federation for one describe block: started before its tests, closed (and its storage dropped) after. */
-export function useFederation(backend: Backend, states?: string[]): () => Federation {
-  let fed: Federation | undefined
+export function useFederation(
+  backend: Backend,
+  states?: string[],
+): () => Federation & { dataDir: string } {
+  let fed: (Federation & { dataDir: string }) | undefined
   beforeAll(async () => {
     fed = await testFederation(backend, states)
   }, 120_000)
@@ -101,4 +105,34 @@ export async function eventually<T>(
     if (Date.now() > until) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 50))
   }
+}
+
+/** Upload a file as evidence to a request (the user's session token is fetched first). */
+export async function uploadEvidence(
+  fed: Federation,
+  state: string,
+  role: string,
+  rid: string,
+  name: string,
+  content: Buffer,
+): Promise<{ id: string; sha256: string; size: number }> {
+  const url = fed.nodes.get(state)!.url
+  const s = await fetch(`${url}/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: `${state.toLowerCase()}.${role}`, password: PASSWORD }),
+  })
+  const { token } = (await s.json()) as { token: string }
+  const res = await fetch(`${url}/v1/requests/${rid}/attachments`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/octet-stream',
+      'x-file-name': name,
+      'x-media-type': 'text/plain',
+    },
+    body: content,
+  })
+  if (res.status !== 201) throw new Error(`upload answered ${res.status}`)
+  return (await res.json()) as { id: string; sha256: string; size: number }
 }

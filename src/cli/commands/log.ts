@@ -1,29 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import type { JWK } from 'jose'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { verifyRemoteLog } from '../../log/verify-remote.js'
-import { verifySnapshot } from '../../registry/snapshot.js'
 import { connect } from '../client.js'
 import { action, print } from '../io.js'
-
-/** The register as the running federation's Secretariat publishes it, verified against its pinned key. */
-async function register(data: string) {
-  let fed: { secretariat?: { url: string; key: JWK } }
-  try {
-    fed = JSON.parse(await readFile(join(data, 'federation.json'), 'utf8'))
-  } catch {
-    throw new RogatoryError(
-      'ERR_FILE_NOT_FOUND',
-      'no running federation found; start one with npm start',
-      { file: join(data, 'federation.json') },
-    )
-  }
-  const sec = fed.secretariat!
-  const res = await fetch(new URL('/v1/registry/snapshot', sec.url))
-  return verifySnapshot(((await res.json()) as { jws: string }).jws, sec.key)
-}
+import { register } from '../register.js'
 
 async function vkeyOf(data: string, state: string): Promise<{ vkey: string; url: string }> {
   const snap = await register(data)

@@ -1,19 +1,10 @@
 import type { Command } from 'commander'
 import { readJsonFile } from '../../lib/json-file.js'
 import type { RequestView } from '../../node/services/requests.js'
-import { type ClientOptions, connect } from '../client.js'
+import { type ClientOptions, connect, withClient } from '../client.js'
 import { action, print, printJson } from '../io.js'
 
 type Common = ClientOptions & { json?: boolean }
-
-const withClient = (cmd: Command) =>
-  cmd
-    .option('--node <state>', 'the State node to talk to (from data/federation.json)')
-    .option('--url <url>', 'node URL instead of --node')
-    .requiredOption('--user <name>', 'user name')
-    .option('--password <password>', 'password (default: $ROGATORY_PASSWORD)')
-    .option('--data <dir>', 'data directory of the federation', 'data')
-    .option('--json', 'machine-readable output')
 
 function summary(r: RequestView): string[] {
   const s = r.screening

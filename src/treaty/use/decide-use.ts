@@ -61,7 +61,7 @@ interface Derived {
 function derive(f: UseFacts, asOf: string): Derived {
   const conditions = f.restrictions.filter((r) => r.kind === 'condition')
   const consented =
-    f.consent?.granted &&
+    f.consent?.granted === true &&
     f.consent.kind === f.use.kind &&
     (f.use.kind !== 'transfer' || f.consent.recipient === f.use.recipient)
   return {

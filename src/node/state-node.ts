@@ -23,6 +23,7 @@ import { startHousekeeping } from './services/housekeeping.js'
 import { ensureKeys, ensureLogSigner, publicEntries } from './services/node-keys.js'
 import { SnapshotHolder } from './services/snapshot-sync.js'
 import { addUser } from './services/users.js'
+import { startSubmitting } from './services/witness-protocol.js'
 
 export interface StateNodeOptions extends StoreOptions {
   readonly state: string
@@ -42,6 +43,8 @@ export interface StateNodeOptions extends StoreOptions {
       'messageTtlSeconds' | 'deliveryDeadlineSeconds' | 'now' | 'treatyDate' | 'retentionDays'
     >
   >
+  /** How often a new checkpoint is submitted to the peers' witnesses (default 2 s). */
+  readonly witnessIntervalMs?: number
   /** How often deletions and notices are checked (default 60 s). */
   readonly housekeepingIntervalMs?: number
   readonly deliveryIntervalMs?: number
@@ -122,6 +125,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     }
     loop = startDeliveryLoop(rt, o.deliveryIntervalMs ?? 500)
     const housekeeping = startHousekeeping(rt, o.housekeepingIntervalMs ?? 60_000)
+    const submitting = startSubmitting(rt, o.witnessIntervalMs ?? 2000)
     log.start()
     return {
       url,
@@ -130,6 +134,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       async close() {
         await loop?.stop()
         await housekeeping.stop()
+        await submitting.stop()
         await log.stop()
         await app.close()
         await store.close()

@@ -103,5 +103,103 @@ for (const backend of BACKENDS) {
         'alarm',
       )
     })
+
+    it('speaks C2SP tlog-witness: 409 with the size it holds, 200 with a cosignature, 404/403/400/422 otherwise', async () => {
+      const xar = fed().nodes.get('XAR')!.runtime
+      const xbo = fed().nodes.get('XBO')!
+      const post = (body: string) =>
+        fetch(`${xbo.url}/witness/add-checkpoint`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body,
+        })
+      const note = xar.log.checkpoint
+      const size = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size
+      const wrong = await post(`old ${size + 1000}\n\n${note}`)
+      expect(wrong.status).toBe(400) // old larger than the checkpoint
+      let cosignature = ''
+      for (let attempt = 0; attempt < 5 && !cosignature; attempt++) {
+        const probe = await post(`old ${size}\n\n${note}`)
+        if (probe.status === 200) {
+          cosignature = await probe.text()
+          break
+        }
+        expect(probe.status).toBe(409)
+        expect(probe.headers.get('content-type')).toMatch(/^text\/x\.tlog\.size/)
+        const held = Number((await probe.text()).trim())
+        const proof = held > 0 && held < size ? xar.log.consistencyProof(held, size) : []
+        const res = await post(
+          `old ${held}\n${proof.map((p) => `${Buffer.from(p).toString('base64')}\n`).join('')}\n${note}`,
+        )
+        if (res.status === 200) cosignature = await res.text()
+      }
+      const witnessKey = parseCosignerKey(xbo.runtime.snapshot.directory.node('XBO')!.log!.witness!)
+      expect(
+        verifyCosignature(cosignature, note.slice(0, note.lastIndexOf('\n\n') + 1), witnessKey),
+      ).toBeGreaterThan(0)
+
+      const unknown = signNote(
+        formatCheckpoint({
+          origin: 'rogatory.example/log/XZZ',
+          size: 1,
+          root: new Uint8Array(32),
+          extensions: [],
+        }),
+        [await ensureLogSigner(xar.store, 'rogatory.example/log/XZZ')],
+      )
+      expect((await post(`old 0\n\n${unknown}`)).status).toBe(404)
+      const otherKey = await ensureLogSigner(xbo.runtime.store, xar.log.origin)
+      const unsigned = signNote(
+        formatCheckpoint({
+          origin: xar.log.origin,
+          size: size + 3,
+          root: new Uint8Array(32).fill(1),
+          extensions: [],
+        }),
+        [otherKey],
+      )
+      expect((await post(`old 0\n\n${unsigned}`)).status).toBe(403)
+      expect((await post(`old x\n\n${note}`)).status).toBe(400)
+
+      // A fork signed by XAR's real log key, with a proof that cannot verify: 422 and an alarm.
+      const xarKey = await ensureLogSigner(xar.store, xar.log.origin)
+      const fork = signNote(
+        formatCheckpoint({
+          origin: xar.log.origin,
+          size: size + 5,
+          root: new Uint8Array(32).fill(9),
+          extensions: [],
+        }),
+        [xarKey],
+      )
+      let status = 0
+      for (let attempt = 0; attempt < 5 && status !== 422; attempt++) {
+        const held = Number((await (await post(`old ${size + 5}\n\n${fork}`)).text()).trim())
+        const bogus = held > 0 ? `${Buffer.alloc(32, 5).toString('base64')}\n` : ''
+        status = (await post(`old ${held}\n${bogus}\n${fork}`)).status
+      }
+      expect(status).toBe(422)
+      const approver = await signInAs(fed(), 'XBO', 'approver')
+      const alarms = (await approver.call('GET', '/v1/alarms')).body.alarms
+      expect(
+        alarms.some(
+          (a: { subject: string; detail: { reason: string } }) =>
+            a.subject === 'XAR' && /consistency proof/.test(a.detail.reason),
+        ),
+      ).toBe(true)
+    })
+
+    it('submits its own checkpoints to the peers’ witnesses and keeps their cosignatures', async () => {
+      const xar = fed().nodes.get('XAR')!.runtime
+      const rows = await eventually(async () => {
+        const r = await xar.store.db
+          .selectFrom('log_cosignatures')
+          .selectAll()
+          .where('witness', '=', 'rogatory.example/witness/XBO')
+          .execute()
+        return r.length > 0 && r
+      })
+      expect(rows[0]!.line).toMatch(/^— rogatory\.example\/witness\/XBO /)
+    })
   })
 }

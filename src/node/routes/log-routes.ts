@@ -11,6 +11,7 @@ import { RogatoryError } from '../../errors/rogatory-error.js'
 import { parseCosignerKey } from '../../log/cosignature.js'
 import { parseTilePath, TILE_WIDTH } from '../../log/tiles.js'
 import type { NodeRuntime } from '../runtime.js'
+import { addCheckpoint } from '../services/witness-protocol.js'
 
 const b64 = (xs: readonly Uint8Array[]) => xs.map((x) => Buffer.from(x).toString('base64'))
 const int = (v: unknown, name: string): number => {
@@ -109,6 +110,22 @@ export function registerLogRoutes(app: FastifyInstance, rt: NodeRuntime): void {
         )
       await rt.log.addCosignature(b.size, parseCosignerKey(witness), b.line)
       return { accepted: true }
+    },
+  )
+
+  app.post(
+    '/witness/add-checkpoint',
+    {
+      schema: {
+        tags: ['log'],
+        description:
+          "C2SP tlog-witness add-checkpoint: a peer log submits a checkpoint with a consistency proof from the size this witness last cosigned; the answer is this node's cosignature (or 409 with the size it holds).",
+      },
+      bodyLimit: 64 * 1024,
+    },
+    async (req, reply) => {
+      const r = await addCheckpoint(rt, req.body)
+      return reply.status(r.status).type(r.contentType).send(r.body)
     },
   )
 

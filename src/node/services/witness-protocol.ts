@@ -12,12 +12,13 @@
  * The receipt path (witness.ts) and this one share the same record of the
  * last checkpoint seen per log.
  */
+
+import type { Transaction } from 'kysely'
 import { parseCheckpoint } from '../../log/checkpoint.js'
 import { cosign, parseCosignerKey } from '../../log/cosignature.js'
 import { equalHashes, HASH_SIZE } from '../../log/hashing.js'
 import { verifyConsistency } from '../../log/proofs.js'
 import { openNote, parseVerifierKey } from '../../log/signed-note.js'
-import type { Transaction } from 'kysely'
 import type { Database } from '../../store/schema.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 

@@ -5,8 +5,7 @@
  * node's log, and a complete chain. Each failure has its stable code and
  * exits 1.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -15,22 +14,12 @@ import type { Command } from 'commander'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { FILES_DIR, PACKAGE_FILE } from '../../evidence/package-format.js'
 import { type PackageFiles, verifyPackage } from '../../evidence/verify-package.js'
+import { hashFile } from '../../lib/hash-file.js'
 import { readJsonFile } from '../../lib/json-file.js'
 import { SnapshotDirectory } from '../../registry/snapshot.js'
 import { type ClientOptions, connect, withClient } from '../client.js'
 import { action, print, printJson } from '../io.js'
 import { register } from '../register.js'
-
-/** Size and SHA-256 of a file, streamed. */
-async function hashFile(path: string): Promise<{ size: number; sha256: string }> {
-  const hash = createHash('sha256')
-  let size = 0
-  for await (const chunk of createReadStream(path)) {
-    size += (chunk as Buffer).length
-    hash.update(chunk as Buffer)
-  }
-  return { size, sha256: hash.digest('hex') }
-}
 
 export function directoryFiles(dir: string): PackageFiles {
   const files = join(dir, FILES_DIR)

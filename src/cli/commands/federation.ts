@@ -88,7 +88,11 @@ export function registerFederation(program: Command): void {
             '',
             `Rogatory federation up in ${secs} s.`,
             `  Secretariat  ${fed.secretariat.url}   signed register: ${fed.secretariat.url}/v1/registry/snapshot`,
-            ...[...fed.nodes].map(([s, n]) => `  ${s}          ${n.url}   API docs: ${n.url}/docs`),
+            ...[...fed.nodes].map(
+              ([s, n]) => `  ${s}          web UI: ${n.url}/   API docs: ${n.url}/docs`,
+            ),
+            '',
+            `Open ${[...fed.nodes.values()][0]?.url}/ in a browser and sign in as one of the demo users.`,
             '',
             `Demo users (password for all: ${password}):`,
             ...states.map(

@@ -18,7 +18,19 @@ export async function recordTransition(
   message: { id?: string | null; hash?: string | null } = {},
 ): Promise<void> {
   await trx.insertInto('transitions').values(t).execute()
-  await commit(trx, {
+  await commit(trx, transitionCommitment(node, t, message))
+}
+
+/** The log commitment of a transition: rebuilt from the row, it finds the entry in the log. */
+export function transitionCommitment(
+  node: string,
+  t: Pick<
+    Insertable<TransitionsTable>,
+    'request_id' | 'from_state' | 'to_state' | 'action' | 'actor_role' | 'at'
+  >,
+  message: { id?: string | null; hash?: string | null } = {},
+) {
+  return {
     event: 'transition',
     node,
     rid: t.request_id,
@@ -29,5 +41,5 @@ export async function recordTransition(
     at: t.at,
     ...(message.id ? { mid: message.id } : {}),
     ...(message.hash ? { mhash: message.hash } : {}),
-  })
+  }
 }

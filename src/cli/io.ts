@@ -21,6 +21,8 @@ const CHECK_FAILED: ReadonlySet<string> = new Set([
   'ERR_EVIDENCE_FILE_MISMATCH',
   'ERR_EVIDENCE_CUSTODY_GAP',
   'ERR_EVIDENCE_NOT_LOGGED',
+  'ERR_STATS_INVALID',
+  'ERR_STATS_MISMATCH',
 ])
 
 export function handleError(e: unknown): number {

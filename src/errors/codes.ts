@@ -198,6 +198,16 @@ export const ERROR_CODES = {
     message:
       'The use is outside the restrictions the data came with (specialty, confidentiality, accepted conditions, onward transfer) and no consent covers it; the refusal is logged.',
   },
+  ERR_STATS_INVALID: {
+    status: 422,
+    message:
+      "The statistics release is malformed, not signed by the node's registered key, or not committed to its log.",
+  },
+  ERR_STATS_MISMATCH: {
+    status: 422,
+    message:
+      "A figure of the statistics release differs from what the node's log entries give, or the log's root is not the one the release names.",
+  },
   ERR_PUSHBACK: {
     status: 503,
     message: 'The node is integrating a backlog into its log; retry after the time in Retry-After.',

@@ -16,6 +16,10 @@ import { decodeEntryBundle, entriesPath, TILE_WIDTH, tilePath } from './tiles.js
 
 export interface RemoteCheck {
   readonly checkpoint: Checkpoint
+  /** Every entry, in order, when the caller asked to keep them. */
+  readonly entries?: readonly Uint8Array[]
+  /** The root of the first `n` entries, for any n up to the checkpoint's size. */
+  readonly rootAt: (n: number) => Uint8Array
   readonly signer: string
   readonly consistentWith: { size: number } | null
 }
@@ -51,7 +55,9 @@ export async function verifyLog(
   vkey: string,
   previous?: { size: number; root: Uint8Array },
   progress: (done: number, total: number) => void = () => {},
+  o: { keepEntries?: boolean } = {},
 ): Promise<RemoteCheck> {
+  const kept: Uint8Array[] = []
   const verifier = parseVerifierKey(vkey)
   const note = new TextDecoder().decode(await get('checkpoint'))
   const checkpoint = parseCheckpoint(openNote(note, [verifier]).text)
@@ -73,6 +79,7 @@ export async function verifyLog(
       if (!equalHashes(leafHash(e), h))
         inconsistent(`entry ${index * TILE_WIDTH + i} does not match its tile`)
       tree.appendLeafHash(h)
+      if (o.keepEntries) kept.push(e)
     })
     progress(tree.size, checkpoint.size)
   }
@@ -86,5 +93,11 @@ export async function verifyLog(
       inconsistent(`the first ${previous.size} entries changed since the last checkpoint seen`)
     consistentWith = { size: previous.size }
   }
-  return { checkpoint, signer: verifier.name, consistentWith }
+  return {
+    checkpoint,
+    signer: verifier.name,
+    consistentWith,
+    rootAt: (n) => tree.root(n),
+    ...(o.keepEntries ? { entries: kept } : {}),
+  }
 }

@@ -271,11 +271,19 @@ const m004: Migration = {
   },
 }
 
+/** Each transition keeps the SHA-256 of the log entry that commits to it. */
+const m005: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('transitions').addColumn('entry_hash', 'text').execute()
+  },
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-transparency-log': m002,
   '003-witnessing': m003,
   '004-accountability': m004,
+  '005-transition-entries': m005,
 }
 
 export const migrationProvider: MigrationProvider = {

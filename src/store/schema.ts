@@ -66,6 +66,8 @@ export interface TransitionsTable {
   actor_role: string
   detail: Json
   at: string
+  /** SHA-256 (hex) of the log entry committing to this transition. */
+  entry_hash?: string | null
 }
 
 export interface OutboxTable {

@@ -20,6 +20,10 @@ import { WEB_DIST } from '../../src/node/routes/ui-routes.js'
 import { BACKENDS } from '../support/backends.js'
 import { PASSWORD, useFederation } from '../support/federation.js'
 
+// Page functions run in the browser; the tests are type-checked without the DOM library.
+declare const document: any
+declare const window: any
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ROOT = join(import.meta.dirname, '..', '..')
 const SHOTS = join(ROOT, 'docs', 'screenshots')

@@ -163,20 +163,30 @@ for (const backend of BACKENDS) {
 
       // A fork signed by XAR's real log key, with a proof that cannot verify: 422 and an alarm.
       const xarKey = await ensureLogSigner(xar.store, xar.log.origin)
-      const fork = signNote(
-        formatCheckpoint({
-          origin: xar.log.origin,
-          size: size + 5,
-          root: new Uint8Array(32).fill(9),
-          extensions: [],
-        }),
-        [xarKey],
-      )
+      const forkAt = (n: number) =>
+        signNote(
+          formatCheckpoint({
+            origin: xar.log.origin,
+            size: n,
+            root: new Uint8Array(32).fill(9),
+            extensions: [],
+          }),
+          [xarKey],
+        )
       let status = 0
       for (let attempt = 0; attempt < 5 && status !== 422; attempt++) {
-        const held = Number((await (await post(`old ${size + 5}\n\n${fork}`)).text()).trim())
-        const bogus = held > 0 ? `${Buffer.alloc(32, 5).toString('base64')}\n` : ''
-        status = (await post(`old ${held}\n${bogus}\n${fork}`)).status
+        // Learn the size the witness holds for XAR (a 409 answers it), then submit a fork beyond it.
+        const probe = await post(`old 1000000000\n\n${forkAt(1_000_000_000)}`)
+        const held = Number((await probe.text()).trim())
+        if (probe.status !== 409 || held === 0) {
+          await post(`old 0\n\n${xar.log.checkpoint}`)
+          continue
+        }
+        status = (
+          await post(
+            `old ${held}\n${Buffer.alloc(32, 5).toString('base64')}\n\n${forkAt(held + 5)}`,
+          )
+        ).status
       }
       expect(status).toBe(422)
       const approver = await signInAs(fed(), 'XBO', 'approver')

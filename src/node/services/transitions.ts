@@ -3,13 +3,22 @@
  *
  * Every transition of a request is recorded twice in one transaction: in
  * full in the node's own table (with reasons and the user), and as a
- * commitment in the transparency log's queue — event, request id, states,
- * action, the actor's *role* (never the user), time, and the message id and
- * envelope hash where a message caused it. No personal data goes to the log.
+ * commitment in the transparency log's queue. The commitment holds what
+ * review needs and nothing personal: event, request id, type, direction,
+ * counterpart State, profile, states, action, the actor's *role* (never
+ * the user), time, whether reasons were given (not the reasons), the
+ * engine's grounds on a decision (codes and citations), the request it
+ * follows up, and the message id and envelope hash where a message caused
+ * it. The transition row keeps the entry's SHA-256, so the case view finds
+ * it in the log.
  */
 import type { Insertable, Transaction } from 'kysely'
+import { sha256Hex } from '../../envelope/canonical.js'
+import { isDecision } from '../../lifecycle/lifecycle.js'
 import type { Database, TransitionsTable } from '../../store/schema.js'
 import { commit } from './log-commitments.js'
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
 export async function recordTransition(
   trx: Transaction<Database>,
@@ -17,29 +26,47 @@ export async function recordTransition(
   t: Insertable<TransitionsTable>,
   message: { id?: string | null; hash?: string | null } = {},
 ): Promise<void> {
-  await trx.insertInto('transitions').values(t).execute()
-  await commit(trx, transitionCommitment(node, t, message))
-}
-
-/** The log commitment of a transition: rebuilt from the row, it finds the entry in the log. */
-export function transitionCommitment(
-  node: string,
-  t: Pick<
-    Insertable<TransitionsTable>,
-    'request_id' | 'from_state' | 'to_state' | 'action' | 'actor_role' | 'at'
-  >,
-  message: { id?: string | null; hash?: string | null } = {},
-) {
-  return {
+  const req = await trx
+    .selectFrom('requests')
+    .select(['type', 'direction', 'from_state', 'to_state', 'profile', 'screening', 'follow_up_of'])
+    .where('id', '=', t.request_id)
+    .executeTakeFirst()
+  const detail = json<{ reasons?: string | null }>(t.detail)
+  const entry = await commit(trx, {
     event: 'transition',
     node,
     rid: t.request_id,
+    ...(req
+      ? {
+          type: req.type,
+          dir: req.direction,
+          peer: req.direction === 'outgoing' ? req.to_state : req.from_state,
+          profile: req.profile,
+        }
+      : {}),
     from: t.from_state ?? null,
     to: t.to_state,
     action: t.action,
     role: t.actor_role,
     at: t.at,
+    reasons: Boolean(detail?.reasons?.trim()),
+    ...(req && isDecision(t.to_state)
+      ? {
+          grounds: (
+            json<{ grounds?: { code: string; mandatory: boolean; cites: string[] }[] }>(
+              req.screening,
+            ).grounds ?? []
+          ).map((g) => ({ code: g.code, mandatory: g.mandatory, cites: g.cites })),
+        }
+      : {}),
+    ...(req?.follow_up_of && (t.action === 'send' || t.action === 'receive')
+      ? { fu: req.follow_up_of }
+      : {}),
     ...(message.id ? { mid: message.id } : {}),
     ...(message.hash ? { mhash: message.hash } : {}),
-  }
+  })
+  await trx
+    .insertInto('transitions')
+    .values({ ...t, entry_hash: sha256Hex(entry) })
+    .execute()
 }

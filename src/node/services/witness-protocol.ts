@@ -147,15 +147,16 @@ async function raiseAlarm(
  * The log side: submit the current checkpoint to every peer's witness,
  * learning the witness's size from a 409 and sending the consistency
  * proof; keep each cosignature that verifies against the register.
- * Returns how many witnesses cosigned.
+ * Returns how many witnesses cosigned, and how many could not be reached.
  */
 export async function submitToWitnesses(
   rt: NodeRuntime,
   known: Map<string, number>,
-): Promise<number> {
+): Promise<{ cosigned: number; unreached: number }> {
   const note = rt.log.checkpoint
   const size = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size
   let cosigned = 0
+  let unreached = 0
   for (const peer of rt.snapshot.directory.snapshot.nodes) {
     if (peer.state === rt.settings.state || !peer.log?.witness) continue
     const witness = parseCosignerKey(peer.log.witness)
@@ -169,7 +170,10 @@ export async function submitToWitnesses(
         body,
         signal: AbortSignal.timeout(5000),
       }).catch(() => undefined)
-      if (!res) break
+      if (!res) {
+        unreached++
+        break
+      }
       const text = await res.text()
       if (res.status === 409 && /^\d+\n$/.test(text)) {
         const theirs = Number(text.trim())
@@ -189,7 +193,7 @@ export async function submitToWitnesses(
       break
     }
   }
-  return cosigned
+  return { cosigned, unreached }
 }
 
 /** Submit each new checkpoint to the peers' witnesses, at most every `intervalMs`. */
@@ -197,13 +201,21 @@ export function startSubmitting(rt: NodeRuntime, intervalMs: number) {
   const known = new Map<string, number>()
   let last = ''
   let running: Promise<unknown> | undefined
+  let lastVersion = -1
   const tick = () => {
-    if (running || rt.log.checkpoint === last) return
-    const note = rt.log.checkpoint
-    running = submitToWitnesses(rt, known)
-      .then(() => {
+    if (running) return
+    running = (async () => {
+      // Peers that enrolled since our snapshot are witnesses too: keep the register fresh.
+      await rt.snapshot.refreshIfStale(10_000)
+      const note = rt.log.checkpoint
+      const version = rt.snapshot.version
+      if (note === last && version === lastVersion) return
+      const r = await submitToWitnesses(rt, known)
+      if (r.unreached === 0) {
         last = note
-      })
+        lastVersion = version
+      }
+    })()
       .catch(() => undefined)
       .finally(() => {
         running = undefined

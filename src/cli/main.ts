@@ -15,6 +15,7 @@ import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
 import { registerRequest } from './commands/request.js'
 import { registerScenarios } from './commands/scenarios.js'
+import { registerStats } from './commands/stats.js'
 import { registerUser } from './commands/user.js'
 import { EXIT } from './io.js'
 
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerLog(program)
   registerEvidence(program)
   registerAccountability(program)
+  registerStats(program)
   program
     .command('warm-store', { hidden: true })
     .description('prepare the embedded database template (run by npm install)')

@@ -16,6 +16,7 @@ import type { ProfileId } from '../treaty/profile.js'
 import { createHttpApp } from './http-app.js'
 import { registerAccountabilityRoutes } from './routes/accountability-routes.js'
 import { registerLogRoutes } from './routes/log-routes.js'
+import { registerReviewRoutes } from './routes/review-routes.js'
 import { registerStateRoutes } from './routes/state-routes.js'
 import { registerUiRoutes } from './routes/ui-routes.js'
 import { logEntry, type NodeRuntime, type NodeSettings } from './runtime.js'
@@ -100,6 +101,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     registerStateRoutes(app, rt, { url: () => url, secretariatUrl: o.secretariatUrl })
     registerLogRoutes(app, rt)
     registerAccountabilityRoutes(app, rt)
+    registerReviewRoutes(app, rt)
     await registerUiRoutes(app, rt)
     url = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 })
     if (o.enrolmentCode) {

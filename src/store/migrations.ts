@@ -278,12 +278,27 @@ const m005: Migration = {
   },
 }
 
+/** Signed statistics releases, one row per release (a quarter may have several, each naming the one it supersedes). */
+const m006: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('statistics_releases')
+      .addColumn('hash', 'text', (c) => c.primaryKey())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('jws', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('issued_at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-transparency-log': m002,
   '003-witnessing': m003,
   '004-accountability': m004,
   '005-transition-entries': m005,
+  '006-statistics-releases': m006,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -248,6 +248,14 @@ export interface NoticesTable {
   updated_at: string
 }
 
+export interface StatisticsReleasesTable {
+  hash: string
+  period: string
+  jws: string
+  size: ColumnType<string | number, number, number>
+  issued_at: string
+}
+
 export interface Database {
   node_keys: NodeKeysTable
   users: UsersTable
@@ -272,4 +280,5 @@ export interface Database {
   deletions: DeletionsTable
   confidentiality: ConfidentialityTable
   notices: NoticesTable
+  statistics_releases: StatisticsReleasesTable
 }

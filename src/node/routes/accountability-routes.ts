@@ -14,6 +14,7 @@ import {
   getConfidentiality,
   listNotices,
   markConfidential,
+  raiseDueNotices,
   settleNotice,
 } from '../services/notices.js'
 import { listDeletions, retentionSchedule, runDeletions } from '../services/retention.js'
@@ -221,13 +222,15 @@ export function registerAccountabilityRoutes(app: FastifyInstance, rt: NodeRunti
     {
       schema: {
         tags: ['retention'],
-        description: 'Delete everything due now (admin).',
+        description:
+          'Run housekeeping now (admin): raise notices whose confidentiality review date has come, and delete everything due.',
         ...secured,
       },
     },
     async (req) => {
       requireRole(await user(req), ['admin'])
-      return { deleted: await runDeletions(rt) }
+      const noticesRaised = await raiseDueNotices(rt)
+      return { deleted: await runDeletions(rt), noticesRaised }
     },
   )
 }

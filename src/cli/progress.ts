@@ -1,0 +1,16 @@
+/** A progress bar on stderr (so stdout stays clean for results): `[#######·····]  70/100  label  12.3/s`. */
+export function progressBar(label: string, width = 30) {
+  const started = performance.now()
+  let lastDraw = 0
+  return (done: number, total: number) => {
+    const now = performance.now()
+    if (done < total && now - lastDraw < 100) return
+    lastDraw = now
+    const filled = total > 0 ? Math.round((done / total) * width) : width
+    const rate = done / Math.max(0.001, (now - started) / 1000)
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${String(done).padStart(String(total).length)}/${total}  ${label}  ${rate.toFixed(1)}/s`,
+    )
+    if (done >= total) process.stderr.write('\n')
+  }
+}

@@ -103,7 +103,7 @@ export function registerStats(program: Command): void {
             hash?: string
             data: string
             json?: boolean
-          }) => {
+          }): Promise<number> => {
             const snap = await register(o.data)
             const node = snap.nodes.find((n) => n.state === o.state.toUpperCase())
             if (!node?.log)
@@ -118,10 +118,12 @@ export function registerStats(program: Command): void {
               const body = JSON.parse(
                 Buffer.from(jws.split('.')[1]!, 'base64url').toString(),
               ) as ReleaseBody
-              if (o.json) return printJson(body)
-              print([`${body.node} ${body.period} (not verified; use stats verify)`, ''])
-              for (const t of body.tables) print([...renderTable(t), ''])
-              return
+              if (o.json) printJson(body)
+              else {
+                print([`${body.node} ${body.period} (not verified; use stats verify)`, ''])
+                for (const t of body.tables) print([...renderTable(t), ''])
+              }
+              return 0
             }
             const log = await verifyLog(
               httpReader(new URL('/log/', node.url).toString()),
@@ -134,8 +136,10 @@ export function registerStats(program: Command): void {
               entries: log.entries!,
               rootAt: log.rootAt,
             })
-            if (o.json)
-              return printJson({ ok: true, hash: r.hash, latest: r.latest, chain: r.chain })
+            if (o.json) {
+              printJson({ ok: true, hash: r.hash, latest: r.latest, chain: r.chain })
+              return r.latest ? 0 : 1
+            }
             print([
               `OK  release ${r.hash} of ${r.body.node} for ${r.body.period}`,
               `  signed by ${r.body.node}'s registered key; log root at ${r.body.log.size} entries matches (checkpoint of ${log.checkpoint.size} verified)`,

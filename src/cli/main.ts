@@ -15,6 +15,7 @@ import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
 import { registerRequest } from './commands/request.js'
 import { registerScenarios } from './commands/scenarios.js'
+import { registerSimulate } from './commands/simulate.js'
 import { registerStats } from './commands/stats.js'
 import { registerUser } from './commands/user.js'
 import { EXIT } from './io.js'
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerEvidence(program)
   registerAccountability(program)
   registerStats(program)
+  registerSimulate(program)
   program
     .command('warm-store', { hidden: true })
     .description('prepare the embedded database template (run by npm install)')

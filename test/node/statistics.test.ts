@@ -95,20 +95,18 @@ for (const backend of BACKENDS) {
         { ...second.body.body, supersedes: null },
         signer(xbo.runtime),
       )
-      await xbo.runtime.store.db
-        .transaction()
-        .execute((trx) =>
-          commit(trx, {
-            event: 'statistics-release',
-            node: 'XBO',
-            rid: `statistics:${period}`,
-            at: new Date().toISOString(),
-            period,
-            rhash: sha256Hex(sneaky),
-            size: second.body.body.log.size,
-            supersedes: null,
-          }),
-        )
+      await xbo.runtime.store.db.transaction().execute((trx) =>
+        commit(trx, {
+          event: 'statistics-release',
+          node: 'XBO',
+          rid: `statistics:${period}`,
+          at: new Date().toISOString(),
+          period,
+          rhash: sha256Hex(sneaky),
+          size: second.body.body.log.size,
+          supersedes: null,
+        }),
+      )
       await xbo.runtime.log.integrate()
       log = await readLog()
       expect(

@@ -14,6 +14,7 @@ import { registerProvision } from './commands/provision.js'
 import { registerReference } from './commands/reference.js'
 import { registerRegistry } from './commands/registry.js'
 import { registerRequest } from './commands/request.js'
+import { registerReview } from './commands/review.js'
 import { registerScenarios } from './commands/scenarios.js'
 import { registerSimulate } from './commands/simulate.js'
 import { registerStats } from './commands/stats.js'
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerAccountability(program)
   registerStats(program)
   registerSimulate(program)
+  registerReview(program)
   program
     .command('warm-store', { hidden: true })
     .description('prepare the embedded database template (run by npm install)')

@@ -292,6 +292,23 @@ const m006: Migration = {
   },
 }
 
+/** Reviewers' comments on a country review report: signed by the node, committed to its log. */
+const m007: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('review_comments')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('jws', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute()
+  },
+}
+
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-transparency-log': m002,
@@ -299,6 +316,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-accountability': m004,
   '005-transition-entries': m005,
   '006-statistics-releases': m006,
+  '007-review-comments': m007,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -256,6 +256,17 @@ export interface StatisticsReleasesTable {
   issued_at: string
 }
 
+export interface ReviewCommentsTable {
+  id: Generated<number>
+  period: string
+  author: string
+  role: string
+  text: string
+  jws: string
+  hash: string
+  at: string
+}
+
 export interface Database {
   node_keys: NodeKeysTable
   users: UsersTable
@@ -281,4 +292,5 @@ export interface Database {
   confidentiality: ConfidentialityTable
   notices: NoticesTable
   statistics_releases: StatisticsReleasesTable
+  review_comments: ReviewCommentsTable
 }

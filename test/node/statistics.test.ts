@@ -32,9 +32,9 @@ for (const backend of BACKENDS) {
       const published = await reviewer.call('POST', '/v1/statistics/releases', { period })
       expect(published.status).toBe(201)
       const { jws, hash } = published.body
-      expect((await (await fetch(`${xbo.url}/v1/statistics/releases/${hash}`)).json()).jws).toBe(
-        jws,
-      )
+      expect(
+        ((await (await fetch(`${xbo.url}/v1/statistics/releases/${hash}`)).json()) as any).jws,
+      ).toBe(jws)
 
       const readLog = () =>
         verifyLog(httpReader(`${xbo.url}/log/`), xbo.runtime.log.verifierKey, undefined, () => {}, {

@@ -7,6 +7,7 @@ import { Dashboard } from './pages/dashboard'
 import { Inbox } from './pages/inbox'
 import { RegistryBrowser } from './pages/registry'
 import { SignIn } from './pages/sign-in'
+import { Simulator } from './pages/simulator'
 import { go, useRoute } from './route'
 import { type Me, type Reference, type Session, SessionContext } from './session'
 
@@ -49,6 +50,7 @@ export function App() {
     ['compose', 'New request', session.can('drafter', 'approver', 'desk247')],
     ['registry', 'Registry', true],
     ['dashboard', 'Review', isReviewer],
+    ['simulate', 'Simulator', isReviewer],
   ]
   return (
     <SessionContext.Provider value={session}>
@@ -93,6 +95,8 @@ export function App() {
           <RegistryBrowser />
         ) : page === 'dashboard' && isReviewer ? (
           <Dashboard />
+        ) : page === 'simulate' && isReviewer ? (
+          <Simulator />
         ) : (
           <Inbox />
         )}

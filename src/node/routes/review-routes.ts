@@ -4,7 +4,9 @@
  * Review: signed statistics releases (public), published by reviewers.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { type SimulationInput, simulate } from '../../review/simulator.js'
 import type { NodeRuntime } from '../runtime.js'
+import { addComment, countryReport } from '../services/review-report.js'
 import { getRelease, listReleases, publishRelease } from '../services/statistics-releases.js'
 import { authenticate, requireRole, type User } from '../services/users.js'
 
@@ -51,5 +53,71 @@ export function registerReviewRoutes(app: FastifyInstance, rt: NodeRuntime): voi
     '/v1/statistics/releases/:hash',
     { schema: { tags: ['review'], description: 'One signed release (compact JWS), public.' } },
     async (req) => getRelease(rt, (req.params as { hash: string }).hash),
+  )
+
+  app.post(
+    '/v1/review/comments',
+    {
+      schema: {
+        tags: ['review'],
+        description:
+          "A reviewer's comment on the country review report of a period: signed and logged.",
+        body: {
+          type: 'object',
+          properties: { period: { type: 'string' }, text: { type: 'string', maxLength: 5000 } },
+          required: ['period', 'text'],
+          additionalProperties: false,
+        },
+        ...secured,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await addComment(rt, await user(req), req.body as { period: string; text: string })),
+  )
+
+  app.get(
+    '/review/report',
+    {
+      schema: {
+        tags: ['review'],
+        description:
+          "This State's country review report for a quarter, as HTML (public data only).",
+        querystring: {
+          type: 'object',
+          properties: { period: { type: 'string' } },
+          required: ['period'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await countryReport(rt, (req.query as { period: string }).period)),
+  )
+
+  app.post(
+    '/v1/simulate',
+    {
+      schema: {
+        tags: ['review'],
+        description:
+          "The profile simulator on this node's own requests (the demo traffic): every request re-assessed under the three texts.",
+        ...secured,
+      },
+    },
+    async (req) => {
+      requireRole(await user(req), ['reviewer', 'admin', 'approver'])
+      const rows = await rt.store.db.selectFrom('requests').select(['body']).execute()
+      const inputs = rows.map(
+        (r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as SimulationInput,
+      )
+      return simulate(inputs, {
+        registry: rt.snapshot.registry,
+        asOf: rt.settings.treatyDate ?? new Date().toISOString().slice(0, 10),
+      })
+    },
   )
 }

@@ -59,11 +59,7 @@ export function RegistryBrowser() {
                   ) : null}
                 </td>
                 <td>{s.languages.join(', ')}</td>
-                <td>
-                  {s.reservations.length
-                    ? s.reservations.map((r: any) => r.article ?? JSON.stringify(r)).join('; ')
-                    : 'none'}
-                </td>
+                <td>{s.reservations.length ? s.reservations.join(', ') : 'none'}</td>
                 <td>
                   {nodes.get(s.code) ? (
                     <span

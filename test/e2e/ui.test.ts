@@ -243,4 +243,37 @@ describe('web UI in Chromium', () => {
     })
     expect(consoleErrors).toEqual([])
   }, 120_000)
+
+  it('a reviewer publishes the statistics, opens the country review report (also as PDF) and runs the simulator', async () => {
+    const reviewer = await open('XBO', 'xbo.reviewer')
+    await step(reviewer, 'review', async () => {
+      await reviewer.getByRole('link', { name: 'Review' }).click()
+      await reviewer.getByRole('button', { name: 'Publish the release' }).click()
+      const release = reviewer
+        .getByTestId('releases')
+        .getByRole('link', { name: 'country review report' })
+        .first()
+      const href = await release.getAttribute('href')
+      expect(href).toMatch(/^\/review\/report\?period=\d{4}-Q[1-4]$/)
+      await axe(reviewer, 'dashboard with releases')
+      // The report is public: no session needed. It renders to PDF with the same Chromium.
+      const html = await (await fetch(new URL(href!, fed().nodes.get('XBO')!.url))).text()
+      expect(html).toMatch(/Country review report — Kingdom of Borealia \(XBO\)/)
+      expect(html).toMatch(/Safeguards the adopted-2024 text lacks/)
+      const report = await browser.newPage()
+      await report.setContent(html)
+      await axe(report, 'country review report')
+      const pdf = await report.pdf({ format: 'A4' })
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      expect(pdf.length).toBeGreaterThan(20_000)
+      await reviewer.getByRole('link', { name: 'Simulator' }).click()
+      await reviewer.getByRole('button', { name: 'Run the simulation' }).click()
+      await reviewer
+        .getByRole('heading', { name: /Outcomes of \d+ requests under each text/ })
+        .waitFor()
+      await axe(reviewer, 'simulator')
+      await reviewer.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true })
+    })
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
 })

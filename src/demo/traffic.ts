@@ -10,6 +10,7 @@
  * requests, a fixed number in flight, a time limit on every wait. A seed
  * makes a run repeatable. Invented people, fictional States.
  */
+import { seededRandom } from '../lib/seeded-random.js'
 
 export interface TrafficOptions {
   readonly nodes: Readonly<Record<string, string>>
@@ -28,18 +29,6 @@ export interface TrafficSummary {
   readonly deletions: number
   readonly notices: number
   readonly failures: string[]
-}
-
-/** mulberry32: a small seeded generator, so that a run can be repeated. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 class Api {
@@ -128,11 +117,14 @@ const TEXT: Record<string, string> = {
 }
 
 export async function driveTraffic(o: TrafficOptions): Promise<TrafficSummary> {
-  const random = rng(o.seed ?? 2027)
+  const random = seededRandom(o.seed ?? 2027)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
   const weighted = (xs: [string, number][]) => {
     let x = random()
-    for (const [v, w] of xs) if ((x -= w) < 0) return v
+    for (const [v, w] of xs) {
+      x -= w
+      if (x < 0) return v
+    }
     return xs[0]![0]
   }
   const states = Object.keys(o.nodes).sort()

@@ -33,20 +33,20 @@ export const custodyEntrySchema = z.strictObject({
 })
 export type CustodyEntry = z.infer<typeof custodyEntrySchema>
 
+/** What a custody step records: who (node, role), when, and which evidence (file, package, manifest hash). */
+export interface CustodyFields {
+  readonly node: string
+  readonly rid: string
+  readonly role: string
+  readonly at: string
+  readonly aid?: string
+  readonly sha256?: string
+  readonly pkg?: string
+  readonly mhash?: string
+}
+
 /** The fields of a custody commitment (the node adds `v`). */
-export function custodyCommitment(
-  step: CustodyStep,
-  f: {
-    node: string
-    rid: string
-    role: string
-    at: string
-    aid?: string
-    sha256?: string
-    pkg?: string
-    mhash?: string
-  },
-) {
+export function custodyCommitment(step: CustodyStep, f: CustodyFields) {
   return {
     event: 'custody',
     node: f.node,

@@ -9,6 +9,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { RogatoryError } from '../errors/rogatory-error.js'
+import { seededRandom } from '../lib/seeded-random.js'
 import { fromZodError } from '../lib/zod-error.js'
 import type { Registry } from '../registry/registry.js'
 import { REQUEST_TYPES } from '../treaty/codes.js'
@@ -92,17 +93,6 @@ export function fromJsonLines(text: string, file = 'input'): SimulationInput[] {
     })
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const SYNTHETIC_TYPES = [
   'mla',
   'mla',
@@ -117,7 +107,7 @@ const SYNTHETIC_TYPES = [
 
 /** A seeded mix of requests between the register's States, most complete, a few with findings that raise grounds. */
 export function* synthetic(registry: Registry, n: number, seed = 2027): Generator<SimulationInput> {
-  const random = rng(seed)
+  const random = seededRandom(seed)
   const states = registry.document.states.filter((s) => s.offences.length > 0)
   const all = registry.document.states
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!

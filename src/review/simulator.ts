@@ -47,6 +47,11 @@ const inc = (m: Record<string, number>, k: string, by = 1) => {
   m[k] = (m[k] ?? 0) + by
 }
 
+function driver(pr: PairResult, ground: string): { added: number; removed: number } {
+  pr.drivers[ground] ??= { added: 0, removed: 0 }
+  return pr.drivers[ground]
+}
+
 export function simulate(
   inputs: Iterable<SimulationInput>,
   o: { registry: Registry; asOf: string; progress?: (done: number) => void },
@@ -87,10 +92,8 @@ export function simulate(
       ;(pr as { changed: number }).changed++
       inc(pr.moves, `${a.outcome} → ${b.outcome}`)
       inc(pr.statePairs, `${input.request.from} → ${input.request.to}`)
-      for (const g of b.grounds)
-        if (!a.grounds.has(g)) (pr.drivers[g] ??= { added: 0, removed: 0 }).added++
-      for (const g of a.grounds)
-        if (!b.grounds.has(g)) (pr.drivers[g] ??= { added: 0, removed: 0 }).removed++
+      for (const g of b.grounds) if (!a.grounds.has(g)) driver(pr, g).added++
+      for (const g of a.grounds) if (!b.grounds.has(g)) driver(pr, g).removed++
     }
     if (n % 1000 === 0) o.progress?.(n)
   }

@@ -47,20 +47,15 @@ export async function askConsent(rt: NodeRuntime, user: User, rid: string, input
   const at = nowIso(rt)
   const use = { ...p.data, consentId: null }
   await rt.store.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('consents')
-      .values({
-        id,
-        request_id: rid,
-        side: 'asked',
-        kind: 'consent',
-        use: JSON.stringify(use),
-        status: 'pending',
-        reasons: null,
-        asked_at: at,
-        answered_at: null,
-      })
-      .execute()
+    await insertConsent(trx, {
+      id,
+      rid,
+      side: 'asked',
+      kind: 'consent',
+      use,
+      status: 'pending',
+      at,
+    })
     await logConsent(trx, rt.settings.state, rid, at, id, 'asked', role, use.kind)
     await enqueue(rt, trx, {
       recipient: req.to,
@@ -184,20 +179,15 @@ export async function receiveConsentMessage(
   if (direction !== 'incoming')
     throw new RogatoryError('ERR_ENVELOPE_MALFORMED', 'consent is asked of the requested State')
   const notice = h.mty === 'use-notice'
-  await trx
-    .insertInto('consents')
-    .values({
-      id: p.data.consentId,
-      request_id: h.rid,
-      side: 'given',
-      kind: notice ? 'notice' : 'consent',
-      use: JSON.stringify(p.data.use),
-      status: notice ? 'notified' : 'pending',
-      reasons: null,
-      asked_at: at,
-      answered_at: null,
-    })
-    .execute()
+  await insertConsent(trx, {
+    id: p.data.consentId,
+    rid: h.rid,
+    side: 'given',
+    kind: notice ? 'notice' : 'consent',
+    use: p.data.use,
+    status: notice ? 'notified' : 'pending',
+    at,
+  })
   await logConsent(
     trx,
     rt.settings.state,
@@ -218,4 +208,33 @@ export async function listConsents(rt: NodeRuntime, rid: string) {
     .orderBy('asked_at')
     .execute()
   return rows.map((r) => ({ ...r, use: typeof r.use === 'string' ? JSON.parse(r.use) : r.use }))
+}
+
+/** Record a consent request or a notice (both sides use the same row shape). */
+export async function insertConsent(
+  trx: Transaction<Database>,
+  c: {
+    id: string
+    rid: string
+    side: 'asked' | 'given'
+    kind: 'consent' | 'notice'
+    use: unknown
+    status: 'pending' | 'notified'
+    at: string
+  },
+): Promise<void> {
+  await trx
+    .insertInto('consents')
+    .values({
+      id: c.id,
+      request_id: c.rid,
+      side: c.side,
+      kind: c.kind,
+      use: JSON.stringify(c.use),
+      status: c.status,
+      reasons: null,
+      asked_at: c.at,
+      answered_at: null,
+    })
+    .execute()
 }

@@ -14,7 +14,7 @@ import type { Transaction } from 'kysely'
 import { sha256Hex } from '../../envelope/canonical.js'
 import { signStatement, verifyStatement } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
-import { type CustodyStep, custodyCommitment } from '../../evidence/custody.js'
+import { type CustodyFields, type CustodyStep, custodyCommitment } from '../../evidence/custody.js'
 import {
   MANIFEST_TYP,
   MAX_MANIFEST_CHARS,
@@ -61,16 +61,7 @@ export function legalBasis(profile: ProfileId, type: RequestType) {
 export async function recordCustody(
   trx: Transaction<Database>,
   step: CustodyStep,
-  f: {
-    node: string
-    rid: string
-    role: string
-    at: string
-    aid?: string
-    sha256?: string
-    pkg?: string
-    mhash?: string
-  },
+  f: CustodyFields,
 ): Promise<void> {
   const entry = await commit(trx, custodyCommitment(step, f))
   await trx

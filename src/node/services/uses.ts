@@ -25,6 +25,7 @@ import {
   useRestrictionsSchema,
 } from '../../treaty/use/restrictions.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
+import { insertConsent } from './consents.js'
 import { commit, saltedHash } from './log-commitments.js'
 import { enqueue } from './outbox.js'
 import { getRequest, type RequestView } from './requests.js'
@@ -165,20 +166,7 @@ async function sendNotice(
   at: string,
 ) {
   const id = randomUUID()
-  await trx
-    .insertInto('consents')
-    .values({
-      id,
-      request_id: rid,
-      side: 'asked',
-      kind: 'notice',
-      use: JSON.stringify(use),
-      status: 'notified',
-      reasons: null,
-      asked_at: at,
-      answered_at: null,
-    })
-    .execute()
+  await insertConsent(trx, { id, rid, side: 'asked', kind: 'notice', use, status: 'notified', at })
   await enqueue(rt, trx, {
     recipient: other,
     requestId: rid,

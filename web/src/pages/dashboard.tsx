@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
 import { BarChart } from '../components/bar-chart'
 import { ErrorBanner } from '../components/error-banner'
@@ -20,10 +20,13 @@ export function Dashboard() {
   const [releases, setReleases] = useState<any[]>([])
   const [error, setError] = useState<unknown>(null)
   const [period, setPeriod] = useState(quarter)
-  const loadReleases = () =>
-    api('GET', '/v1/statistics/releases')
-      .then((r) => setReleases(r.releases))
-      .catch(setError)
+  const loadReleases = useCallback(
+    () =>
+      api('GET', '/v1/statistics/releases')
+        .then((r) => setReleases(r.releases))
+        .catch(setError),
+    [],
+  )
   useEffect(() => {
     void api('GET', '/v1/dashboard').then(setD).catch(setError)
     void loadReleases()

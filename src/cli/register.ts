@@ -5,18 +5,27 @@ import type { JWK } from 'jose'
 import { RogatoryError } from '../errors/rogatory-error.js'
 import { verifySnapshot } from '../registry/snapshot.js'
 
-export async function register(data: string) {
-  let fed: { secretariat?: { url: string; key: JWK } }
+/** The Secretariat's URL and pinned key, from `<data>/federation.json`. */
+export async function secretariat(data: string): Promise<{ url: string; key: JWK }> {
   try {
-    fed = JSON.parse(await readFile(join(data, 'federation.json'), 'utf8'))
+    const fed = JSON.parse(await readFile(join(data, 'federation.json'), 'utf8')) as {
+      secretariat?: { url: string; key: JWK }
+    }
+    if (!fed.secretariat) throw new Error('no secretariat')
+    return fed.secretariat
   } catch {
     throw new RogatoryError(
       'ERR_FILE_NOT_FOUND',
       'no running federation found; start one with npm start',
-      { file: join(data, 'federation.json') },
+      {
+        file: join(data, 'federation.json'),
+      },
     )
   }
-  const sec = fed.secretariat!
+}
+
+export async function register(data: string) {
+  const sec = await secretariat(data)
   const res = await fetch(new URL('/v1/registry/snapshot', sec.url))
   return verifySnapshot(((await res.json()) as { jws: string }).jws, sec.key)
 }

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { JWK } from 'jose'
+import { signStatement } from '../envelope/registered-jws.js'
 import { RogatoryError } from '../errors/rogatory-error.js'
 import { fromZodError } from '../lib/zod-error.js'
 import type { RegistryDocument } from '../registry/schema.js'
@@ -19,6 +20,7 @@ import {
   snapshotNodeSchema,
   verifySnapshot,
 } from '../registry/snapshot.js'
+import { FEDERATION_TYP, federationBody, readFederationLogs } from '../review/federation-release.js'
 import { openStore, type StoreOptions } from '../store/open-store.js'
 import { createHttpApp } from './http-app.js'
 import { mergeNode, verifyEnrolmentProof } from './services/enrolment.js'
@@ -97,6 +99,38 @@ export async function startSecretariat(o: SecretariatOptions): Promise<RunningSe
     return { version: l!.snapshot.version, jws: l!.jws }
   })
   app.get('/v1/registry/key', { schema: { tags: ['registry'] } }, async () => key.publicJwk)
+  app.get(
+    '/v1/statistics/federation',
+    {
+      schema: {
+        tags: ['review'],
+        description:
+          "Federation-wide statistics for a quarter, computed now from every registered node's public log and signed with the register key.",
+        querystring: {
+          type: 'object',
+          properties: { period: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' } },
+          required: ['period'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const l = await latest()
+      const logs = await readFederationLogs(l!.snapshot)
+      const body = federationBody(
+        logs,
+        (req.query as { period: string }).period,
+        new Date().toISOString(),
+      )
+      return {
+        jws: await signStatement(FEDERATION_TYP, body, {
+          kid: key.kid,
+          privateJwk: key.privateJwk,
+        }),
+        body,
+      }
+    },
+  )
   app.post(
     '/v1/registry/enrol',
     {

@@ -13,6 +13,7 @@ import { httpReader, verifyLog } from '../../src/log/verify-remote.js'
 import { signer } from '../../src/node/runtime.js'
 import { commit } from '../../src/node/services/log-commitments.js'
 import { quarterOf } from '../../src/review/events.js'
+import { federationBody, readFederationLogs } from '../../src/review/federation-release.js'
 import { RELEASE_TYP } from '../../src/review/release.js'
 import { verifyRelease } from '../../src/review/verify-release.js'
 import { BACKENDS } from '../support/backends.js'
@@ -112,6 +113,27 @@ for (const backend of BACKENDS) {
       expect(
         await code(verifyRelease(sneaky, directory, { entries: log.entries!, rootAt: log.rootAt })),
       ).toBe('ERR_STATS_INVALID')
+
+      // 5. The Secretariat's federation release: one count per request and column, recomputable from every node's log.
+      const fedRes = await fetch(
+        `${fed().secretariat.url}/v1/statistics/federation?period=${period}`,
+      )
+      const federation = (await fedRes.json()) as any
+      expect(federation.body.logs.map((l: { node: string }) => l.node).sort()).toEqual([
+        'XAR',
+        'XBO',
+      ])
+      const logs = await readFederationLogs((await fed().secretariat.current()).snapshot)
+      const prefixes = federation.body.logs.map((l: any) => ({
+        log: l,
+        entries: logs.find((x) => x.log.node === l.node)!.entries,
+      }))
+      expect(
+        JSON.parse(JSON.stringify(federationBody(prefixes, period, federation.body.issuedAt))),
+      ).toEqual(federation.body)
+      const types = federation.body.tables.find((t: { id: string }) => t.id === 'requests-by-type')
+      const sentCol = types.cols.indexOf('sent')
+      expect(types.colTotals[sentCol]).toBe(types.colTotals[types.cols.indexOf('received')])
     }, 120_000)
   })
 }

@@ -5,18 +5,22 @@
  * log root it names, every figure recomputed from the entries, and that
  * the release is committed to the log without silently replacing another.
  */
+import { isDeepStrictEqual } from 'node:util'
 import type { Command } from 'commander'
-import { decodeProtectedHeader } from 'jose'
+import { compactVerify, decodeProtectedHeader } from 'jose'
+import { SIGNING_ALG } from '../../envelope/algorithms.js'
+import { keyFromJwk } from '../../envelope/keys.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { httpReader, verifyLog } from '../../log/verify-remote.js'
 import { SnapshotDirectory } from '../../registry/snapshot.js'
+import { federationBody, readFederationLogs } from '../../review/federation-release.js'
 import type { ReleaseBody } from '../../review/release.js'
 import type { PublishedTable } from '../../review/suppression.js'
 import { verifyRelease } from '../../review/verify-release.js'
 import { type ClientOptions, connect, withClient } from '../client.js'
 import { action, print, printJson } from '../io.js'
 import { progressBar } from '../progress.js'
-import { register } from '../register.js'
+import { register, secretariat } from '../register.js'
 
 const cell = (v: number | null) => (v === null ? '   ·' : String(v).padStart(4))
 
@@ -150,4 +154,63 @@ export function registerStats(program: Command): void {
           },
         ),
       )
+  stats
+    .command('federation')
+    .description(
+      "federation-wide statistics from the Secretariat, checked: its signature against the pinned key, and every figure recomputed from the nodes' public logs",
+    )
+    .requiredOption('--period <quarter>', 'e.g. 2027-Q2')
+    .option('--data <dir>', 'data directory of the federation', 'data')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (o: { period: string; data: string; json?: boolean }) => {
+        const sec = await secretariat(o.data)
+        const res = await fetch(
+          new URL(`/v1/statistics/federation?period=${encodeURIComponent(o.period)}`, sec.url),
+        )
+        const { jws } = (await res.json()) as { jws: string }
+        let body: ReturnType<typeof federationBody>
+        try {
+          const { payload } = await compactVerify(jws, await keyFromJwk(sec.key, SIGNING_ALG), {
+            algorithms: [SIGNING_ALG],
+          })
+          body = JSON.parse(new TextDecoder().decode(payload))
+        } catch {
+          throw new RogatoryError(
+            'ERR_STATS_INVALID',
+            'the federation release is not signed by the Secretariat',
+          )
+        }
+        const logs = await readFederationLogs(await register(o.data))
+        const prefixes = body.logs.map((l) => {
+          const mine = logs.find((x) => x.log.node === l.node)
+          if (
+            !mine ||
+            mine.log.size < l.size ||
+            Buffer.from(mine.rootAt(l.size)).toString('base64') !== l.root
+          )
+            throw new RogatoryError(
+              'ERR_STATS_MISMATCH',
+              `${l.node}'s log does not have the root the release names at ${l.size}`,
+            )
+          return { log: l, entries: mine.entries }
+        })
+        const again = federationBody(prefixes, body.period, body.issuedAt, body.threshold)
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(again)), body))
+          throw new RogatoryError(
+            'ERR_STATS_MISMATCH',
+            'the figures differ from what the logs give',
+          )
+        if (o.json) {
+          printJson({ ok: true, ...body })
+          return 0
+        }
+        print([
+          `OK  federation statistics for ${body.period}: signed by the Secretariat, recomputed from ${body.logs.map((l) => `${l.node} (${l.size} entries)`).join(', ')}`,
+          '',
+        ])
+        for (const t of body.tables) print([...renderTable(t), ''])
+        return 0
+      }),
+    )
 }

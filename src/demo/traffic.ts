@@ -249,6 +249,7 @@ export async function driveTraffic(o: TrafficOptions): Promise<TrafficSummary> {
         )
       await act('execute')
       outcome = 'executed'
+      if (type === 'preservation' && random() < 0.4) await act('extend-preservation')
     }
     summary.byOutcome[outcome] = (summary.byOutcome[outcome] ?? 0) + 1
     if (urgent) {

@@ -131,6 +131,15 @@ export const ACTIONS = {
     reasonsRequired: true,
     cites: '40(24)',
   },
+  /** Art 42(7): the preservation is extended (once, by the profile's rules), at the requesting State's request. */
+  'extend-preservation': {
+    from: ['executed'],
+    to: 'executed',
+    side: 'incoming',
+    roles: OPERATOR,
+    message: 'status',
+    cites: '42(7)',
+  },
   close: {
     from: ['executed', 'partially-executed', 'refused', 'withdrawn'],
     to: 'closed',

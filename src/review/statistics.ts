@@ -169,6 +169,20 @@ export function rawStatistics(ev: Events, period: string): RawStatistics {
       ['granted', 'refused', 'pending'],
     ),
     table(
+      'preservation-extensions',
+      'Preservations executed by this State, and whether they were extended (Art 42(7))',
+      ['preservations'],
+      decisions
+        .filter((t) => t.type === 'preservation' && t.dir === 'incoming' && t.to === 'executed')
+        .map((t) => [
+          (byRid.get(t.rid) ?? []).some((x) => x.action === 'extend-preservation')
+            ? 'extended'
+            : 'not extended',
+          'preservations',
+        ]),
+      ['extended', 'not extended'],
+    ),
+    table(
       'deletions',
       'Deletions at the end of retention',
       ['deletions'],

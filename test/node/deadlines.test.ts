@@ -115,6 +115,17 @@ for (const backend of BACKENDS) {
         return r.body.state === 'executed' && r.body
       })
       expect(atXar.deadlines.preservation.until).toBe(addDays(today, 60))
+      // Art 42(7): the requested State extends it; under the adopted text the minimum stays 60 days.
+      const extended = await xboDesk.call('POST', `/v1/requests/${sent.id}/actions`, {
+        action: 'extend-preservation',
+      })
+      expect(extended.status).toBe(200)
+      expect(extended.body.deadlines.preservation.until).toBe(addDays(today, 60))
+      await eventually(async () =>
+        (await xarDesk.call('GET', `/v1/requests/${sent.id}`)).body.history.transitions.some(
+          (t: { action: string }) => t.action === 'status:extend-preservation',
+        ),
+      )
       await sendFrom(
         xarDesk,
         { ...preservation, type: 'mla', fields: FULL_MLA_FIELDS },

@@ -123,8 +123,10 @@ export interface Deadlines {
   } | null
 }
 
-/** Requests that follow up another, by the id they follow up (filled per list call). */
-type FollowUps = ReadonlyMap<string, string>
+/** Per list call: requests that follow up another (by the id they follow up), and preservation extensions (dates, by request id). */
+interface FollowUps extends ReadonlyMap<string, string> {
+  readonly extensions?: ReadonlyMap<string, readonly string[]>
+}
 
 function deadlines(
   rt: NodeRuntime,
@@ -144,7 +146,12 @@ function deadlines(
     const preservedOn = row.decided_at.slice(0, 10)
     const mla = followUps.get(row.id)?.slice(0, 10) ?? null
     const a = answer(
-      { kind: 'preservation-period', preservedOn, extensions: [], mlaRequestReceived: mla },
+      {
+        kind: 'preservation-period',
+        preservedOn,
+        extensions: [...(followUps.extensions?.get(row.id) ?? [])],
+        mlaRequestReceived: mla,
+      },
       { profile: row.profile as ProfileId, asOf: preservedOn, registry: rt.snapshot.registry },
     )
     const kind = a.dates.maximumUntil ? 'maximum' : 'minimum'
@@ -166,14 +173,26 @@ function deadlines(
 }
 
 /** id → when its follow-up was sent or received, for the given requests only. */
-async function followUpsOf(rt: NodeRuntime, ids: readonly string[]): Promise<Map<string, string>> {
+async function followUpsOf(rt: NodeRuntime, ids: readonly string[]): Promise<FollowUps> {
   if (ids.length === 0) return new Map()
   const rows = await rt.store.db
     .selectFrom('requests')
     .select(['follow_up_of', 'sent_at', 'created_at'])
     .where('follow_up_of', 'in', ids)
     .execute()
-  return new Map(rows.map((r) => [r.follow_up_of!, r.sent_at ?? r.created_at]))
+  const ext = await rt.store.db
+    .selectFrom('transitions')
+    .select(['request_id', 'at'])
+    .where('request_id', 'in', ids)
+    .where('action', 'in', ['extend-preservation', 'status:extend-preservation'])
+    .orderBy('id')
+    .execute()
+  const extensions = new Map<string, string[]>()
+  for (const e of ext)
+    extensions.set(e.request_id, [...(extensions.get(e.request_id) ?? []), e.at.slice(0, 10)])
+  return Object.assign(new Map(rows.map((r) => [r.follow_up_of!, r.sent_at ?? r.created_at])), {
+    extensions,
+  })
 }
 
 /** The views of some rows, with the follow-ups their deadlines depend on. */
@@ -462,6 +481,21 @@ export async function act(
       `complete the required contents first: ${current.screening.missingFields.join(', ')}`,
     )
   }
+  if (spec.action === 'extend-preservation') {
+    if (current.type !== 'preservation')
+      throw new RogatoryError(
+        'ERR_TRANSITION_NOT_ALLOWED',
+        'only a preservation can be extended (Art 42(7))',
+      )
+    if (
+      current.deadlines.preservation?.until === null ||
+      (current.deadlines.preservation?.kind === 'maximum' && (await extendedBefore(rt, id)))
+    )
+      throw new RogatoryError(
+        'ERR_TRANSITION_NOT_ALLOWED',
+        'this preservation runs until the decision, or was already extended once (Art 42(7))',
+      )
+  }
   if (spec.message) await rt.snapshot.ensurePeer(peer)
   const now = nowIso(rt)
   const due = spec.action === 'send' ? responseDue(rt, current.request) : null
@@ -585,4 +619,14 @@ async function confidentialityToSend(trx: Transaction<Database>, id: string) {
     .where('ended_at', 'is', null)
     .executeTakeFirst()
   return c ? { basis: c.basis, reviewOn: c.review_on } : null
+}
+
+async function extendedBefore(rt: NodeRuntime, id: string): Promise<boolean> {
+  const row = await rt.store.db
+    .selectFrom('transitions')
+    .select('id')
+    .where('request_id', '=', id)
+    .where('action', '=', 'extend-preservation')
+    .executeTakeFirst()
+  return row !== undefined
 }

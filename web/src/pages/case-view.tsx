@@ -49,10 +49,11 @@ export function CaseView({ id }: { id: string }) {
   if (!r) return <ErrorBanner error={error} />
 
   const actions = Object.entries(ref.actions).filter(
-    ([, a]) =>
+    ([name, a]) =>
       a.side === r.direction &&
       a.from.includes(r.state) &&
-      a.roles.some((x) => me.user.roles.includes(x)),
+      a.roles.some((x) => me.user.roles.includes(x)) &&
+      (name !== 'extend-preservation' || r.type === 'preservation'),
   )
   const act = async (action: string) => {
     try {

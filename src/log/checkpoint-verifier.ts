@@ -18,7 +18,9 @@ const lsb = (n: number) => (n & 1) === 1
 export class CheckpointVerifier {
   readonly #size: number
   readonly #root: Buffer
-  readonly #known = new Map<number, Buffer>()
+  /** Remembered nodes, one map per level, keyed by index at that level (small integers for any practical tree). */
+  readonly #known: Map<number, Uint8Array>[] = []
+  #count = 0
   readonly #capacity: number
   readonly #minLevel: number
 
@@ -27,11 +29,11 @@ export class CheckpointVerifier {
     this.#size = size
     this.#root = Buffer.from(root)
     this.#capacity = o.capacity ?? 1 << 18
-    this.#minLevel = o.minLevel ?? 4
+    this.#minLevel = o.minLevel ?? 3
   }
 
   get remembered(): number {
-    return this.#known.size
+    return this.#count
   }
 
   verifyInclusion(index: number, leaf: Uint8Array, proof: readonly Uint8Array[]): boolean {
@@ -42,7 +44,7 @@ export class CheckpointVerifier {
     let sn = size - 1
     let level = 0
     let r: Uint8Array = leaf
-    const path: [number, Uint8Array][] = []
+    const path: [number, number, Uint8Array][] = []
     for (const p of proof) {
       if (p.length !== HASH_SIZE || sn === 0) return false
       if (lsb(fn) || fn === sn) {
@@ -61,16 +63,15 @@ export class CheckpointVerifier {
       sn = Math.floor(sn / 2)
       level++
       if (level >= this.#minLevel && sn !== 0) {
-        // Position of r: level `level`, index fn, in the tree of this size (key < 2^53 for size ≤ 2^40).
-        const key = level * 2 ** 41 + fn
-        const known = this.#known.get(key)
+        // Position of r: level `level`, index fn, in the tree of this size.
+        const known = this.#known[level]?.get(fn)
         if (known) {
           // Reaching an authenticated node with its hash authenticates the path below it too.
-          if (!known.equals(r)) return false
+          if (Buffer.compare(known, r) !== 0) return false
           this.#remember(path)
           return true
         }
-        path.push([key, r])
+        path.push([level, fn, r])
       }
     }
     if (sn !== 0 || !this.#root.equals(r)) return false
@@ -78,10 +79,15 @@ export class CheckpointVerifier {
     return true
   }
 
-  #remember(path: readonly [number, Uint8Array][]): void {
-    for (const [key, hash] of path) {
-      if (this.#known.size >= this.#capacity) return
-      this.#known.set(key, Buffer.from(hash))
+  #remember(path: readonly [number, number, Uint8Array][]): void {
+    for (const [level, index, hash] of path) {
+      if (this.#count >= this.#capacity) return
+      this.#known[level] ??= new Map()
+      const m = this.#known[level]
+      if (!m.has(index)) {
+        m.set(index, hash)
+        this.#count++
+      }
     }
   }
 }

@@ -44,10 +44,11 @@ export function useFederation(
   beforeAll(async () => {
     fed = await testFederation(backend, states)
   }, 120_000)
+  // Closing waits for in-flight deliveries and log batches; under a loaded CI machine that can take a while.
   afterAll(async () => {
     await fed?.close()
     await backend.cleanup()
-  })
+  }, 60_000)
   return () => {
     if (!fed) throw new Error('federation not started')
     return fed

@@ -152,6 +152,7 @@ async function raiseAlarm(
 export async function submitToWitnesses(
   rt: NodeRuntime,
   known: Map<string, number>,
+  abort?: AbortSignal,
 ): Promise<{ cosigned: number; unreached: number }> {
   const note = rt.log.checkpoint
   const size = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size
@@ -168,7 +169,9 @@ export async function submitToWitnesses(
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         body,
-        signal: AbortSignal.timeout(5000),
+        signal: abort
+          ? AbortSignal.any([abort, AbortSignal.timeout(5000)])
+          : AbortSignal.timeout(5000),
       }).catch(() => undefined)
       if (!res) {
         unreached++
@@ -202,6 +205,8 @@ export function startSubmitting(rt: NodeRuntime, intervalMs: number) {
   let last = ''
   let running: Promise<unknown> | undefined
   let lastVersion = -1
+  // Stopping cancels submissions in flight, so a node shuts down without waiting on its peers.
+  const stopping = new AbortController()
   const tick = () => {
     if (running) return
     running = (async () => {
@@ -210,7 +215,7 @@ export function startSubmitting(rt: NodeRuntime, intervalMs: number) {
       const note = rt.log.checkpoint
       const version = rt.snapshot.version
       if (note === last && version === lastVersion) return
-      const r = await submitToWitnesses(rt, known)
+      const r = await submitToWitnesses(rt, known, stopping.signal)
       if (r.unreached === 0) {
         last = note
         lastVersion = version
@@ -226,6 +231,7 @@ export function startSubmitting(rt: NodeRuntime, intervalMs: number) {
   return {
     async stop() {
       clearInterval(timer)
+      stopping.abort()
       await running
     },
   }

@@ -239,6 +239,9 @@ describe('web UI in Chromium', () => {
       expect(await drafter.evaluate(() => document.activeElement?.textContent)).toBe('New request')
       await drafter.keyboard.press('Enter')
       await drafter.getByRole('heading', { name: 'New request' }).waitFor()
+      // Extradition asks for the facts about the person the rules turn on.
+      await drafter.getByLabel('Type of request').selectOption('extradition')
+      await drafter.getByRole('group', { name: 'The person sought' }).waitFor()
       await axe(drafter, 'composer at 390 px')
     })
     expect(consoleErrors).toEqual([])

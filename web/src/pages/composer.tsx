@@ -26,6 +26,15 @@ interface Draft {
   channel: string
   urgent: boolean
   fields: Record<string, string>
+  /** Art 40(25): a deadline, with reasons in the facts. */
+  deadlineRequested: string | null
+  /** Extradition: the person sought (no name: the engine needs only these facts). */
+  person: {
+    nationality: string | null
+    presentIn: string | null
+    sentenceRemainingMonths: number | null
+    detained: boolean
+  }
 }
 
 const EMPTY: Draft = {
@@ -37,6 +46,8 @@ const EMPTY: Draft = {
   channel: 'central-authority',
   urgent: false,
   fields: {},
+  deadlineRequested: null,
+  person: { nationality: null, presentIn: null, sentenceRemainingMonths: null, detained: false },
 }
 
 /** Step by step, with the engine's screening live beside the form; drafts save themselves. */
@@ -67,6 +78,13 @@ export function Composer({ id }: { id?: string | undefined }) {
             channel: q.channel,
             urgent: q.urgent,
             fields: q.fields,
+            deadlineRequested: q.deadlineRequested ?? null,
+            person: {
+              nationality: q.person?.nationality ?? null,
+              presentIn: q.person?.presentIn ?? null,
+              sentenceRemainingMonths: q.person?.sentenceRemainingMonths ?? null,
+              detained: q.person?.detained ?? false,
+            },
           })
           setScreening(r.screening)
           loaded.current = true
@@ -239,8 +257,82 @@ export function Composer({ id }: { id?: string | undefined }) {
             </label>
             <p className="help">Conduct: {draft.conduct.join(', ') || '—'}</p>
           </fieldset>
+          {draft.type === 'extradition' && (
+            <fieldset>
+              <legend>The person sought</legend>
+              <p className="help">
+                Only the facts the treaty rules turn on (Art 37); the person's identity stays in the
+                file.
+              </p>
+              <label>
+                Nationality
+                <select
+                  value={draft.person.nationality ?? ''}
+                  onChange={(e) =>
+                    set({ person: { ...draft.person, nationality: e.target.value || null } })
+                  }
+                >
+                  <option value="">unknown</option>
+                  {registry?.registry.states.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.name} ({s.code})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Present in
+                <select
+                  value={draft.person.presentIn ?? ''}
+                  onChange={(e) =>
+                    set({ person: { ...draft.person, presentIn: e.target.value || null } })
+                  }
+                >
+                  <option value="">unknown</option>
+                  {registry?.registry.states.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.name} ({s.code})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Months of the sentence still to serve <small>(if sought to serve a sentence)</small>
+                <input
+                  type="number"
+                  min={0}
+                  value={draft.person.sentenceRemainingMonths ?? ''}
+                  onChange={(e) =>
+                    set({
+                      person: {
+                        ...draft.person,
+                        sentenceRemainingMonths:
+                          e.target.value === '' ? null : Number(e.target.value),
+                      },
+                    })
+                  }
+                />
+              </label>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={draft.person.detained}
+                  onChange={(e) => set({ person: { ...draft.person, detained: e.target.checked } })}
+                />{' '}
+                Detained
+              </label>
+            </fieldset>
+          )}
           <fieldset>
             <legend>3. Required contents</legend>
+            <label>
+              Answer needed by <small>(optional; give the reasons in the facts, Art 40(25))</small>
+              <input
+                type="date"
+                value={draft.deadlineRequested ?? ''}
+                onChange={(e) => set({ deadlineRequested: e.target.value || null })}
+              />
+            </label>
             {required.map((f) => (
               <label key={f.key}>
                 {f.label} <small>(Art {f.cite})</small>

@@ -46,6 +46,8 @@ export interface NodeRuntime {
   readonly witness: NoteSigner
   /** Wakes the delivery loop when a message is queued. */
   wake(): void
+  /** A receipt carried this peer checkpoint: witness it (queued, newest per peer). */
+  offerCheckpoint(peer: string, note: unknown): void
 }
 
 /** The log's entry in the register: its origin and signed-note verifier key. */

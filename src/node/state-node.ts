@@ -25,6 +25,7 @@ import { startHousekeeping } from './services/housekeeping.js'
 import { ensureKeys, ensureLogSigner, publicEntries } from './services/node-keys.js'
 import { SnapshotHolder } from './services/snapshot-sync.js'
 import { addUser } from './services/users.js'
+import { startWitnessQueue } from './services/witness.js'
 import { startSubmitting } from './services/witness-protocol.js'
 
 export interface StateNodeOptions extends StoreOptions {
@@ -77,6 +78,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     })
     await snapshot.loadStored()
     let loop: ReturnType<typeof startDeliveryLoop> | undefined
+    let witnessQueue: ReturnType<typeof startWitnessQueue> | undefined
     const rt: NodeRuntime = {
       settings: {
         state: o.state,
@@ -94,6 +96,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       log,
       witness: await ensureLogSigner(store, `rogatory.example/witness/${o.state}`, 'witness'),
       wake: () => loop?.wake(),
+      offerCheckpoint: (peer, note) => witnessQueue?.offer(peer, note),
     }
     for (const u of o.users ?? []) await addUser(store, u.username, u.password, u.roles)
     const app = await createHttpApp(`Rogatory node ${o.state}`)
@@ -127,6 +130,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
     } else {
       await snapshot.refresh()
     }
+    witnessQueue = startWitnessQueue(rt)
     loop = startDeliveryLoop(rt, o.deliveryIntervalMs ?? 500)
     const housekeeping = startHousekeeping(rt, o.housekeepingIntervalMs ?? 60_000)
     const submitting = startSubmitting(rt, o.witnessIntervalMs ?? 2000)
@@ -137,6 +141,7 @@ export async function startStateNode(o: StateNodeOptions): Promise<RunningStateN
       app,
       async close() {
         await loop?.stop()
+        await witnessQueue?.stop()
         await housekeeping.stop()
         await submitting.stop()
         await log.stop()

@@ -14,7 +14,6 @@ import { verifyReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 import { recordTransition } from './transitions.js'
-import { witnessCheckpoint } from './witness.js'
 
 export const DELIVERY_BATCH = 64
 export const BACKOFF_BASE_MS = 250
@@ -137,8 +136,8 @@ async function deliverOne(
       }
     }
   })
-  // Witness the receiver's log from the checkpoint its receipt carries (best effort: never blocks delivery).
-  await witnessCheckpoint(rt, m.recipient, claims.checkpoint).catch(() => 'skipped')
+  // Witness the receiver's log from the checkpoint its receipt carries (queued: never blocks delivery).
+  rt.offerCheckpoint(m.recipient, claims.checkpoint)
 }
 
 /** Runs `deliverDue` whenever woken or every `intervalMs`; stops on `stop()`. */

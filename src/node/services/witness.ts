@@ -138,3 +138,43 @@ export const listWitnessed = (rt: NodeRuntime) =>
     .select(['origin', 'size', 'checkpoint', 'cosignature', 'seen_at'])
     .orderBy('origin')
     .execute()
+
+/**
+ * Witnessing off the delivery path: receipts offer the receiver's latest
+ * checkpoint, and a small queue keeps only the newest per peer and checks
+ * them shortly after, one peer at a time. Skipping the checkpoints in
+ * between loses nothing: consistency with the last one seen covers them.
+ */
+export function startWitnessQueue(rt: NodeRuntime, delayMs = 200) {
+  const latest = new Map<string, unknown>()
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let stopped = false
+  const drain = async () => {
+    timer = undefined
+    while (latest.size > 0 && !stopped) {
+      const [peer, note] = latest.entries().next().value as [string, unknown]
+      latest.delete(peer)
+      await witnessCheckpoint(rt, peer, note).catch(() => 'skipped')
+    }
+  }
+  return {
+    offer(peer: string, note: unknown): void {
+      if (stopped) return
+      latest.delete(peer)
+      latest.set(peer, note)
+      if (!timer && !running)
+        timer = setTimeout(() => {
+          running = drain().finally(() => {
+            running = undefined
+            if (latest.size > 0 && !stopped) timer = setTimeout(() => void drain(), delayMs)
+          })
+        }, delayMs)
+    },
+    async stop(): Promise<void> {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await running
+    },
+  }
+}

@@ -264,38 +264,24 @@ export function Composer({ id }: { id?: string | undefined }) {
                 Only the facts the treaty rules turn on (Art 37); the person's identity stays in the
                 file.
               </p>
-              <label>
-                Nationality
-                <select
-                  value={draft.person.nationality ?? ''}
-                  onChange={(e) =>
-                    set({ person: { ...draft.person, nationality: e.target.value || null } })
-                  }
-                >
-                  <option value="">unknown</option>
-                  {registry?.registry.states.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.name} ({s.code})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Present in
-                <select
-                  value={draft.person.presentIn ?? ''}
-                  onChange={(e) =>
-                    set({ person: { ...draft.person, presentIn: e.target.value || null } })
-                  }
-                >
-                  <option value="">unknown</option>
-                  {registry?.registry.states.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.name} ({s.code})
-                    </option>
-                  ))}
-                </select>
-              </label>
+              {(['nationality', 'presentIn'] as const).map((key) => (
+                <label key={key}>
+                  {key === 'nationality' ? 'Nationality' : 'Present in'}
+                  <select
+                    value={draft.person[key] ?? ''}
+                    onChange={(e) =>
+                      set({ person: { ...draft.person, [key]: e.target.value || null } })
+                    }
+                  >
+                    <option value="">unknown</option>
+                    {registry?.registry.states.map((s) => (
+                      <option key={s.code} value={s.code}>
+                        {s.name} ({s.code})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
               <label>
                 Months of the sentence still to serve <small>(if sought to serve a sentence)</small>
                 <input

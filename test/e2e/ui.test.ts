@@ -38,6 +38,7 @@ describe('web UI in Chromium', () => {
   const fed = useFederation(BACKENDS[0]!, ['XAR', 'XBO', 'XCA'])
   let browser: Browser
   const consoleErrors: string[] = []
+  let provokedRefusal = false
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
@@ -51,7 +52,9 @@ describe('web UI in Chromium', () => {
   async function open(state: string, user: string, width = 1280): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } })
     page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${state} ${user}: ${m.text()}`)
+      // The one HTTP error the test provokes on purpose: a use refused by the restrictions (403 ERR_USE_RESTRICTED), shown in the page.
+      if (m.type() === 'error' && !(provokedRefusal && /status of 403/.test(m.text())))
+        consoleErrors.push(`${state} ${user}: ${m.text()}`)
     })
     page.on('pageerror', (e) => consoleErrors.push(`${state} ${user}: ${e.message}`))
     await page.goto(fed().nodes.get(state)!.url)
@@ -183,6 +186,22 @@ describe('web UI in Chromium', () => {
       const inLog = approver.getByRole('button', { name: /^in log #\d+/ }).first()
       await inLog.click()
       await expect.poll(() => approver.locator('.proof').count()).toBe(1)
+      // Use restrictions: another use needs consent (40(19)); the stated proceedings do not. Both decisions are recorded.
+      const uses = approver.getByRole('region', { name: 'Use restrictions' })
+      await uses.locator('select[name=kind]').selectOption('use')
+      await uses.locator('select[name=purpose]').selectOption('other')
+      await uses.getByLabel(/^Description/).fill('An unrelated tax case (fictional)')
+      provokedRefusal = true
+      await uses.getByRole('button', { name: 'Check and record' }).click()
+      await expect
+        .poll(() => approver.getByRole('alert').textContent())
+        .toMatch(/ERR_USE_RESTRICTED/)
+      await uses.locator('select[name=purpose]').selectOption('stated')
+      await uses.getByRole('button', { name: 'Check and record' }).click()
+      await expect
+        .poll(() => approver.getByTestId('use-decision').textContent())
+        .toMatch(/^allowed/)
+      await expect.poll(() => uses.locator('.decisions li').count()).toBe(2)
       await axe(approver, 'case view (XAR)')
       await approver.screenshot({ path: join(SHOTS, 'case-view.png'), fullPage: true })
     })

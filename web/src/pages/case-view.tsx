@@ -3,6 +3,7 @@ import { api, upload } from '../api'
 import { ErrorBanner } from '../components/error-banner'
 import { ScreeningPanel } from '../components/screening-panel'
 import { Countdown, Time } from '../components/time'
+import { UsesPanel } from '../components/uses-panel'
 import { useSession } from '../session'
 
 interface LogView {
@@ -240,6 +241,10 @@ export function CaseView({ id }: { id: string }) {
           <ScreeningPanel s={r.screening} profile={r.profile} labels={labels} />
         </aside>
       </div>
+
+      {(r.direction === 'incoming' || FINAL.includes(r.state)) && (
+        <UsesPanel rid={id} direction={r.direction} profile={r.profile} />
+      )}
 
       <h2>Timeline</h2>
       <ol className="timeline" data-testid="timeline">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
 import { BarChart } from '../components/bar-chart'
 import { ErrorBanner } from '../components/error-banner'
+import { NoticesQueue } from '../components/notices-queue'
 import { Time } from '../components/time'
 import { useSession } from '../session'
 
@@ -131,6 +132,7 @@ export function Dashboard() {
           </table>
         </div>
       )}
+      <NoticesQueue />
       <h2>Alarms from witnessing</h2>
       {d.alarms.length === 0 ? (
         <p>No alarms: every peer log checked so far is consistent.</p>

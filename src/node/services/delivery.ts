@@ -13,7 +13,7 @@ import { sha256Hex } from '../../envelope/canonical.js'
 import { verifyReceipt } from '../../envelope/receipt.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
-import { recordTransition } from './transitions.js'
+import { REQUEST_FACTS, recordTransition } from './transitions.js'
 
 export const DELIVERY_BATCH = 64
 export const BACKOFF_BASE_MS = 250
@@ -116,8 +116,9 @@ async function deliverOne(
         .set({ state: 'delivered', updated_at: at })
         .where('id', '=', m.request_id)
         .where('state', '=', 'sent')
+        .returning(REQUEST_FACTS)
         .executeTakeFirst()
-      if (Number(r.numUpdatedRows) === 1) {
+      if (r) {
         await recordTransition(
           trx,
           rt.settings.state,
@@ -132,6 +133,7 @@ async function deliverOne(
             at,
           },
           { id: m.message_id, hash: sha256Hex(m.envelope) },
+          r,
         )
       }
     }

@@ -24,7 +24,7 @@ import { receiveConsentMessage } from './consents.js'
 import { acceptPackage, keepRestrictions } from './evidence-packages.js'
 import { CONFIDENTIALITY_BASES } from './notices.js'
 import { screen } from './requests.js'
-import { recordTransition } from './transitions.js'
+import { type RequestFacts, recordTransition } from './transitions.js'
 
 const requestPayload = z.strictObject({
   request: requestSchema,
@@ -143,7 +143,13 @@ async function apply(
   at: string,
   messageHash: string,
 ): Promise<void> {
-  const transition = (from: string | null, to: string, action: string, detail: unknown) =>
+  const transition = (
+    from: string | null,
+    to: string,
+    action: string,
+    detail: unknown,
+    facts?: RequestFacts,
+  ) =>
     recordTransition(
       trx,
       rt.settings.state,
@@ -158,6 +164,7 @@ async function apply(
         at,
       },
       { id: h.jti, hash: messageHash },
+      facts,
     )
 
   if (h.mty === 'request') {
@@ -213,10 +220,21 @@ async function apply(
           ended_at: null,
         })
         .execute()
-    await transition(null, 'received', 'receive', {
-      requestedProfile: profile,
-      outcome: screening.outcome,
-    })
+    await transition(
+      null,
+      'received',
+      'receive',
+      { requestedProfile: profile, outcome: screening.outcome },
+      {
+        type: request.type,
+        direction: 'incoming',
+        from_state: h.iss,
+        to_state: rt.settings.state,
+        profile: rt.settings.profile,
+        screening: JSON.stringify(screening),
+        follow_up_of: followUpOf ?? null,
+      },
+    )
     return
   }
 
@@ -284,8 +302,11 @@ async function apply(
     })
     .where('id', '=', h.rid)
     .execute()
-  await transition(row.state, next, `${h.mty}:${s.data.action}`, {
-    reasons: s.data.reasons,
-    note: s.data.note,
-  })
+  await transition(
+    row.state,
+    next,
+    `${h.mty}:${s.data.action}`,
+    { reasons: s.data.reasons, note: s.data.note },
+    row,
+  )
 }

@@ -568,6 +568,15 @@ export async function act(
         at: now,
       },
       { id: messageId },
+      {
+        type: current.type,
+        direction: current.direction,
+        from_state: current.from,
+        to_state: current.to,
+        profile: current.profile,
+        screening: current.screening,
+        follow_up_of: current.followUpOf,
+      },
     )
   })
   rt.wake()

@@ -12,25 +12,44 @@
  * it. The transition row keeps the entry's SHA-256, so the case view finds
  * it in the log.
  */
-import type { Insertable, Transaction } from 'kysely'
+import type { Insertable, Selectable, Transaction } from 'kysely'
 import { sha256Hex } from '../../envelope/canonical.js'
 import { isDecision } from '../../lifecycle/lifecycle.js'
-import type { Database, TransitionsTable } from '../../store/schema.js'
+import type { Database, RequestsTable, TransitionsTable } from '../../store/schema.js'
 import { commit } from './log-commitments.js'
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+
+/** What the commitment says about the request; callers that hold the row pass it and save a query. */
+export type RequestFacts = Pick<
+  Selectable<RequestsTable>,
+  'type' | 'direction' | 'from_state' | 'to_state' | 'profile' | 'screening' | 'follow_up_of'
+>
+
+export const REQUEST_FACTS = [
+  'type',
+  'direction',
+  'from_state',
+  'to_state',
+  'profile',
+  'screening',
+  'follow_up_of',
+] as const
 
 export async function recordTransition(
   trx: Transaction<Database>,
   node: string,
   t: Insertable<TransitionsTable>,
   message: { id?: string | null; hash?: string | null } = {},
+  facts?: RequestFacts,
 ): Promise<void> {
-  const req = await trx
-    .selectFrom('requests')
-    .select(['type', 'direction', 'from_state', 'to_state', 'profile', 'screening', 'follow_up_of'])
-    .where('id', '=', t.request_id)
-    .executeTakeFirst()
+  const req =
+    facts ??
+    (await trx
+      .selectFrom('requests')
+      .select(REQUEST_FACTS)
+      .where('id', '=', t.request_id)
+      .executeTakeFirst())
   const detail = json<{ reasons?: string | null }>(t.detail)
   const entry = await commit(trx, {
     event: 'transition',

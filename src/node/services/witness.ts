@@ -151,25 +151,29 @@ export function startWitnessQueue(rt: NodeRuntime, delayMs = 200) {
   let running: Promise<void> | undefined
   let stopped = false
   const drain = async () => {
-    timer = undefined
     while (latest.size > 0 && !stopped) {
       const [peer, note] = latest.entries().next().value as [string, unknown]
       latest.delete(peer)
       await witnessCheckpoint(rt, peer, note).catch(() => 'skipped')
     }
   }
+  // One drain at a time: a timer, then the drain, which takes whatever arrived meanwhile too.
+  const schedule = () => {
+    if (timer || running || stopped) return
+    timer = setTimeout(() => {
+      timer = undefined
+      running = drain().finally(() => {
+        running = undefined
+        if (latest.size > 0) schedule()
+      })
+    }, delayMs)
+  }
   return {
     offer(peer: string, note: unknown): void {
       if (stopped) return
       latest.delete(peer)
       latest.set(peer, note)
-      if (!timer && !running)
-        timer = setTimeout(() => {
-          running = drain().finally(() => {
-            running = undefined
-            if (latest.size > 0 && !stopped) timer = setTimeout(() => void drain(), delayMs)
-          })
-        }, delayMs)
+      schedule()
     },
     async stop(): Promise<void> {
       stopped = true

@@ -18,7 +18,8 @@ export async function openPgStore(options: {
 }): Promise<Store> {
   const schema = options.schema
   if (schema !== undefined && !SCHEMA.test(schema)) throw new Error(`invalid schema name ${schema}`)
-  if (schema) {
+  const createSchema = async () => {
+    if (!schema) return
     const admin = new pg.Client({ connectionString: options.url })
     await admin.connect()
     try {
@@ -27,13 +28,27 @@ export async function openPgStore(options: {
       await admin.end()
     }
   }
+  await createSchema()
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 8,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  await migrate(db, schema)
+  try {
+    await migrate(db, schema)
+  } catch (e) {
+    // Seen once under heavy parallel DDL in CI: the fresh schema was not found by the migrator. Make sure it exists and try once more.
+    if (!schema || !/does not exist/.test(String((e as Error).message))) {
+      await db.destroy()
+      throw e
+    }
+    await createSchema()
+    await migrate(db, schema).catch(async (again) => {
+      await db.destroy()
+      throw again
+    })
+  }
   return {
     db,
     backend: 'pg',

@@ -56,6 +56,12 @@ interface Derived {
   readonly expired: boolean
   readonly consented: boolean
   readonly confidential: boolean
+  /** Information received, not past a delete-by date: the rules on received information apply. */
+  readonly live: boolean
+  /** An exculpatory disclosure no accepted condition bars (40(19), second sentence). */
+  readonly exculpatory: boolean
+  /** A disclosure an accepted no-disclosure condition bars, without consent (40(27)). */
+  readonly disclosureBarred: boolean
 }
 
 function derive(f: UseFacts, asOf: string): Derived {
@@ -64,13 +70,22 @@ function derive(f: UseFacts, asOf: string): Derived {
     f.consent?.granted === true &&
     f.consent.kind === f.use.kind &&
     (f.use.kind !== 'transfer' || f.consent.recipient === f.use.recipient)
+  const condition = (c: string) => conditions.some((r) => r.condition === c)
+  const expired = conditions.some(
+    (r) => r.condition === 'delete-by' && r.until !== null && r.until < asOf,
+  )
   return {
-    condition: (c) => conditions.some((r) => r.condition === c),
-    expired: conditions.some(
-      (r) => r.condition === 'delete-by' && r.until !== null && r.until < asOf,
-    ),
+    condition,
+    expired,
     consented,
     confidential: f.restrictions.some((r) => r.kind === 'confidentiality'),
+    live: f.side === 'received' && !expired,
+    exculpatory:
+      f.use.kind === 'disclose' &&
+      f.use.exculpatory &&
+      !condition('purpose-only') &&
+      !condition('no-disclosure'),
+    disclosureBarred: f.use.kind === 'disclose' && condition('no-disclosure') && !consented,
   }
 }
 
@@ -90,11 +105,7 @@ export const USE_RULES: readonly UseRule[] = [
     id: 'use.transfer.condition',
     cites: ['40(27)', '36(3)'],
     applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind === 'transfer' &&
-      x.condition('no-onward-transfer') &&
-      !x.consented,
+      x.live && f.use.kind === 'transfer' && x.condition('no-onward-transfer') && !x.consented,
     outcome: 'refused',
     reason: 'a condition accepted after consultation bars any onward transfer',
   },
@@ -102,10 +113,7 @@ export const USE_RULES: readonly UseRule[] = [
     id: 'use.transfer.engine',
     cites: ['36(3)'],
     applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind === 'transfer' &&
-      (!x.condition('no-onward-transfer') || x.consented),
+      x.live && f.use.kind === 'transfer' && (!x.condition('no-onward-transfer') || x.consented),
     // Decided by the engine's onward-transfer rules (see decideUse); the outcome here is a placeholder.
     outcome: 'refused',
     reason: 'onward transfer to a third country',
@@ -114,26 +122,14 @@ export const USE_RULES: readonly UseRule[] = [
     id: 'use.specialty.consented',
     cites: ['40(19)'],
     applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind !== 'transfer' &&
-      f.use.purpose === 'other' &&
-      x.consented,
+      x.live && f.use.kind !== 'transfer' && f.use.purpose === 'other' && x.consented,
     outcome: 'allowed',
     reason: 'the furnishing State consented to this other use',
   },
   {
     id: 'use.specialty.exculpatory',
     cites: ['40(19)'],
-    applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind === 'disclose' &&
-      f.use.purpose === 'other' &&
-      !x.consented &&
-      f.use.exculpatory &&
-      !x.condition('purpose-only') &&
-      !x.condition('no-disclosure'),
+    applies: (f, x) => x.live && f.use.purpose === 'other' && !x.consented && x.exculpatory,
     outcome: 'allowed-with-notice',
     reason:
       'exculpatory information may be disclosed; the furnishing State is notified before the disclosure and consulted if it asks',
@@ -142,17 +138,11 @@ export const USE_RULES: readonly UseRule[] = [
     id: 'use.specialty.refused',
     cites: ['40(19)'],
     applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
+      x.live &&
       f.use.kind !== 'transfer' &&
       f.use.purpose === 'other' &&
       !x.consented &&
-      !(
-        f.use.kind === 'disclose' &&
-        f.use.exculpatory &&
-        !x.condition('purpose-only') &&
-        !x.condition('no-disclosure')
-      ),
+      !x.exculpatory,
     outcome: 'refused',
     reason:
       'not for proceedings other than those stated in the request without the prior consent of the furnishing State',
@@ -160,13 +150,7 @@ export const USE_RULES: readonly UseRule[] = [
   {
     id: 'use.disclosure.condition',
     cites: ['40(27)'],
-    applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind === 'disclose' &&
-      f.use.purpose !== 'other' &&
-      x.condition('no-disclosure') &&
-      !x.consented,
+    applies: (f, x) => x.live && f.use.purpose !== 'other' && x.disclosureBarred,
     outcome: 'refused',
     reason: 'a condition accepted after consultation bars disclosure outside the proceedings',
   },
@@ -174,11 +158,7 @@ export const USE_RULES: readonly UseRule[] = [
     id: 'use.specialty.stated',
     cites: ['40(19)'],
     applies: (f, x) =>
-      received(f) &&
-      !x.expired &&
-      f.use.kind !== 'transfer' &&
-      f.use.purpose !== 'other' &&
-      !(f.use.kind === 'disclose' && x.condition('no-disclosure') && !x.consented),
+      x.live && f.use.kind !== 'transfer' && f.use.purpose !== 'other' && !x.disclosureBarred,
     outcome: 'allowed',
     reason: 'use in the proceedings stated in the request',
   },

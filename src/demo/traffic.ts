@@ -10,6 +10,7 @@
  * requests, a fixed number in flight, a time limit on every wait. A seed
  * makes a run repeatable. Invented people, fictional States.
  */
+import { pollUntil } from '../lib/poll.js'
 import { seededRandom } from '../lib/seeded-random.js'
 
 export interface TrafficOptions {
@@ -74,19 +75,8 @@ class Api {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await sleep(100)
-  }
-}
+const until = <T>(what: string, check: () => Promise<T | undefined | false>, ms = 30_000) =>
+  pollUntil(check, { ms, everyMs: 100, what: `timed out waiting for ${what}` })
 
 const TYPES: [string, number][] = [
   ['mla', 0.5],

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Federation } from '../../src/node/federation.js'
 import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
-import { type Session, signInAs, testFederation } from '../support/federation.js'
+import { type Session, sessionToken, signInAs, testFederation } from '../support/federation.js'
 
 const GIB = 1024 ** 3
 const CHUNK = 1024 ** 2
@@ -20,12 +20,7 @@ describe('evidence attachments', () => {
   beforeAll(async () => {
     fed = await testFederation(backend, ['XAR', 'XBO'])
     xar = await signInAs(fed, 'XAR', 'approver')
-    const res = await fetch(`${xar.url}/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'xar.approver', password: 'correct-horse-battery-staple' }),
-    })
-    token = ((await res.json()) as { token: string }).token
+    token = await sessionToken(fed, 'XAR', 'approver')
     id = (
       await xar.call('POST', '/v1/requests', {
         request: mlaDraft(),

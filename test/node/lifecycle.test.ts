@@ -9,7 +9,13 @@ import { verifyReceipt } from '../../src/envelope/receipt.js'
 import type { Federation } from '../../src/node/federation.js'
 import { mlaDraft } from '../helpers.js'
 import { BACKENDS } from '../support/backends.js'
-import { eventually, type Session, signInAs, testFederation } from '../support/federation.js'
+import {
+  eventually,
+  type Session,
+  sessionToken,
+  signInAs,
+  testFederation,
+} from '../support/federation.js'
 
 const mla = mlaDraft
 
@@ -131,7 +137,7 @@ for (const backend of BACKENDS) {
       const up = await fetch(`${xboApprover.url}/v1/requests/${rid}/attachments`, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${await token(fed, 'XBO', 'approver')}`,
+          authorization: `Bearer ${await sessionToken(fed, 'XBO', 'approver')}`,
           'content-type': 'application/octet-stream',
           'x-file-name': 'records-april.txt',
           'x-media-type': 'text/plain',
@@ -164,7 +170,7 @@ for (const backend of BACKENDS) {
         fetched: true,
       })
       const copy = await fetch(`${xarApprover.url}/v1/requests/${rid}/attachments/${att.id}`, {
-        headers: { authorization: `Bearer ${await token(fed, 'XAR', 'approver')}` },
+        headers: { authorization: `Bearer ${await sessionToken(fed, 'XAR', 'approver')}` },
       })
       expect(Buffer.from(await copy.arrayBuffer()).equals(evidence)).toBe(true)
       // Only the requesting State, with a token signed by its registered key, may fetch it.
@@ -253,16 +259,4 @@ for (const backend of BACKENDS) {
       )
     }, 30_000)
   })
-}
-
-async function token(fed: Federation, state: string, role: string): Promise<string> {
-  const res = await fetch(`${fed.nodes.get(state)!.url}/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: `${state.toLowerCase()}.${role}`,
-      password: 'correct-horse-battery-staple',
-    }),
-  })
-  return ((await res.json()) as { token: string }).token
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
+import { pollUntil } from '../../src/lib/poll.js'
 import { type Federation, startFederation } from '../../src/node/federation.js'
 import type { RegistryDocument } from '../../src/registry/schema.js'
 import { RAW_REGISTRY } from '../helpers.js'
@@ -65,14 +66,19 @@ export interface Session {
   ): Promise<{ status: number; body: any }>
 }
 
-export async function signInAs(fed: Federation, state: string, role: string): Promise<Session> {
-  const url = fed.nodes.get(state)!.url
-  const res = await fetch(`${url}/v1/session`, {
+/** A session token for the demo user `<state>.<role>`. */
+export async function sessionToken(fed: Federation, state: string, role: string): Promise<string> {
+  const res = await fetch(`${fed.nodes.get(state)!.url}/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: `${state.toLowerCase()}.${role}`, password: PASSWORD }),
   })
-  const { token } = (await res.json()) as { token: string }
+  return ((await res.json()) as { token: string }).token
+}
+
+export async function signInAs(fed: Federation, state: string, role: string): Promise<Session> {
+  const url = fed.nodes.get(state)!.url
+  const token = await sessionToken(fed, state, role)
   return {
     url,
     async call(method, path, body, headers = {}) {
@@ -95,17 +101,11 @@ export async function signInAs(fed: Federation, state: string, role: string): Pr
 }
 
 /** Poll until `check` returns a value (bounded: the test fails instead of hanging). */
-export async function eventually<T>(
+export function eventually<T>(
   check: () => Promise<T | undefined | false>,
   ms = 15_000,
 ): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > until) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  return pollUntil(check, { ms, everyMs: 50, what: 'condition not met in time' })
 }
 
 /** Upload a file as evidence to a request (the user's session token is fetched first). */
@@ -118,12 +118,7 @@ export async function uploadEvidence(
   content: Buffer,
 ): Promise<{ id: string; sha256: string; size: number }> {
   const url = fed.nodes.get(state)!.url
-  const s = await fetch(`${url}/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: `${state.toLowerCase()}.${role}`, password: PASSWORD }),
-  })
-  const { token } = (await s.json()) as { token: string }
+  const token = await sessionToken(fed, state, role)
   const res = await fetch(`${url}/v1/requests/${rid}/attachments`, {
     method: 'POST',
     headers: {

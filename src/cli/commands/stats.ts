@@ -7,9 +7,10 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { Command } from 'commander'
-import { compactVerify, decodeProtectedHeader } from 'jose'
+import { compactVerify } from 'jose'
 import { SIGNING_ALG } from '../../envelope/algorithms.js'
 import { keyFromJwk } from '../../envelope/keys.js'
+import { unverifiedClaims } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { httpReader, verifyLog } from '../../log/verify-remote.js'
 import { SnapshotDirectory } from '../../registry/snapshot.js'
@@ -118,10 +119,7 @@ export function registerStats(program: Command): void {
               )
             const jws = await fetchRelease(node.url, o)
             if (name === 'show') {
-              decodeProtectedHeader(jws)
-              const body = JSON.parse(
-                Buffer.from(jws.split('.')[1]!, 'base64url').toString(),
-              ) as ReleaseBody
+              const body = unverifiedClaims<ReleaseBody>(jws)
               if (o.json) printJson(body)
               else {
                 print([`${body.node} ${body.period} (not verified; use stats verify)`, ''])

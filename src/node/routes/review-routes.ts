@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type SimulationInput, simulate } from '../../review/simulator.js'
+import { readJson } from '../../store/json-column.js'
 import type { NodeRuntime } from '../runtime.js'
 import { addComment, countryReport } from '../services/review-report.js'
 import { getRelease, listReleases, publishRelease } from '../services/statistics-releases.js'
@@ -111,9 +112,7 @@ export function registerReviewRoutes(app: FastifyInstance, rt: NodeRuntime): voi
     async (req) => {
       requireRole(await user(req), ['reviewer', 'admin', 'approver'])
       const rows = await rt.store.db.selectFrom('requests').select(['body']).execute()
-      const inputs = rows.map(
-        (r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as SimulationInput,
-      )
+      const inputs = rows.map((r) => readJson<SimulationInput>(r.body))
       return simulate(inputs, {
         registry: rt.snapshot.registry,
         asOf: rt.settings.treatyDate ?? new Date().toISOString().slice(0, 10),

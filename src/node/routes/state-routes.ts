@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ACTIONS } from '../../lifecycle/lifecycle.js'
 import { cosignerKeyString } from '../../log/cosignature.js'
+import { readJson } from '../../store/json-column.js'
 import type { NodeRuntime } from '../runtime.js'
 import { openAttachment, storeAttachment } from '../services/attachments.js'
 import { fetchEvidence, serveEvidence } from '../services/evidence-transfer.js'
@@ -261,7 +262,7 @@ export function registerStateRoutes(
       return {
         alarms: (await listAlarms(rt)).map((a) => ({
           ...a,
-          detail: typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail,
+          detail: readJson(a.detail),
         })),
       }
     },

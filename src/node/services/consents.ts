@@ -11,6 +11,7 @@ import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
+import { readJson } from '../../store/json-column.js'
 import type { Database } from '../../store/schema.js'
 import { proposedUseSchema } from '../../treaty/use/restrictions.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
@@ -207,7 +208,7 @@ export async function listConsents(rt: NodeRuntime, rid: string) {
     .where('request_id', '=', rid)
     .orderBy('asked_at')
     .execute()
-  return rows.map((r) => ({ ...r, use: typeof r.use === 'string' ? JSON.parse(r.use) : r.use }))
+  return rows.map((r) => ({ ...r, use: readJson(r.use) }))
 }
 
 /** Record a consent request or a notice (both sides use the same row shape). */

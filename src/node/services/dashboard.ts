@@ -6,10 +6,10 @@
  * due, notices due, alarms). Counts only — no contents. (Published,
  * suppressed statistics derived from the log are a separate piece.)
  */
+
+import { readJson } from '../../store/json-column.js'
 import type { NodeRuntime } from '../runtime.js'
 import { retentionSchedule } from './retention.js'
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
 function quantile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null
@@ -44,7 +44,7 @@ export async function dashboard(rt: NodeRuntime) {
     count(byType, r.type)
     count(byState, r.state)
     count(byPair, `${r.from_state} → ${r.to_state}`)
-    for (const g of json<{ grounds?: { code: string }[] }>(r.screening).grounds ?? [])
+    for (const g of readJson<{ grounds?: { code: string }[] }>(r.screening).grounds ?? [])
       count(byGround, g.code)
     if (r.sent_at && r.decided_at)
       hours.push((Date.parse(r.decided_at) - Date.parse(r.sent_at)) / 3_600_000)

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { sha256Hex } from '../../envelope/canonical.js'
-import { signStatement, verifyStatement } from '../../envelope/registered-jws.js'
+import { signStatement, unverifiedClaims, verifyStatement } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type CustodyFields, type CustodyStep, custodyCommitment } from '../../evidence/custody.js'
 import {
@@ -76,6 +76,20 @@ export async function recordCustody(
       at: f.at,
     })
     .execute()
+}
+
+/** A file's hand-over or receipt: the custody step names the request's evidence package, if it has one. */
+export async function recordFileCustody(
+  trx: Transaction<Database>,
+  step: 'handed-over' | 'received',
+  f: Omit<CustodyFields, 'pkg' | 'mhash'>,
+): Promise<void> {
+  const pkg = await trx
+    .selectFrom('evidence_packages')
+    .select('id')
+    .where('request_id', '=', f.rid)
+    .executeTakeFirst()
+  await recordCustody(trx, step, { ...f, ...(pkg ? { pkg: pkg.id } : {}) })
 }
 
 /**
@@ -260,9 +274,7 @@ export async function exportPackage(
     .executeTakeFirst()
   if (!row)
     throw new RogatoryError('ERR_REQUEST_NOT_FOUND', `no evidence package for request ${rid}`)
-  const manifest = manifestSchema.parse(
-    JSON.parse(Buffer.from(row.manifest.split('.')[1]!, 'base64url').toString('utf8')),
-  )
+  const manifest = manifestSchema.parse(unverifiedClaims(row.manifest))
   const own = await ownCustodyRecords(rt, rid)
   const custody =
     row.producer === rt.settings.state ? own : [...(await peerCustody(row.producer)), ...own]

@@ -18,7 +18,7 @@ import { signStatement, verifyStatement } from '../../envelope/registered-jws.js
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { type NodeRuntime, nowIso, nowSeconds, signer } from '../runtime.js'
 import { findAttachment, hashingMeter, openAttachment } from './attachments.js'
-import { ownCustodyRecords, parsePeerCustody, recordCustody } from './evidence-packages.js'
+import { ownCustodyRecords, parsePeerCustody, recordFileCustody } from './evidence-packages.js'
 
 const FETCH_TYP = 'rogatory-fetch+jws'
 const FETCH_TTL_SECONDS = 300
@@ -79,20 +79,14 @@ export async function serveEvidence(
 ) {
   await checkFetchToken(rt, authorization, rid, aid)
   const file = await openAttachment(rt, rid, aid)
-  const pkg = await rt.store.db
-    .selectFrom('evidence_packages')
-    .select('id')
-    .where('request_id', '=', rid)
-    .executeTakeFirst()
   await rt.store.db.transaction().execute((trx) =>
-    recordCustody(trx, 'handed-over', {
+    recordFileCustody(trx, 'handed-over', {
       node: rt.settings.state,
       rid,
       role: 'node',
       at: nowIso(rt),
       aid,
       sha256: file.row.sha256,
-      ...(pkg ? { pkg: pkg.id } : {}),
     }),
   )
   return file
@@ -176,21 +170,15 @@ export async function fetchEvidence(rt: NodeRuntime, rid: string, aid: string, r
       ? e
       : new RogatoryError('ERR_EVIDENCE_MISMATCH', (e as Error).message)
   }
-  const pkg = await rt.store.db
-    .selectFrom('evidence_packages')
-    .select('id')
-    .where('request_id', '=', rid)
-    .executeTakeFirst()
   await rt.store.db.transaction().execute(async (trx) => {
     await trx.updateTable('attachments').set({ path }).where('id', '=', aid).execute()
-    await recordCustody(trx, 'received', {
+    await recordFileCustody(trx, 'received', {
       node: rt.settings.state,
       rid,
       role,
       at: nowIso(rt),
       aid,
       sha256: row.sha256,
-      ...(pkg ? { pkg: pkg.id } : {}),
     })
   })
   return { ...row, size: expected, path: undefined, fetched: true }

@@ -8,6 +8,7 @@
 import type { JWK } from 'jose'
 import { generateNodeKey, type KeyPairJwk, type KeyUse } from '../../envelope/keys.js'
 import { type NoteSigner, signerFromSeed } from '../../log/signed-note.js'
+import { readJson } from '../../store/json-column.js'
 import type { Store } from '../../store/store.js'
 
 export interface NodeKeyRecord {
@@ -18,7 +19,7 @@ export interface NodeKeyRecord {
   publicJwk: JWK
 }
 
-const parse = (v: unknown): JWK => (typeof v === 'string' ? JSON.parse(v) : v) as JWK
+const parse = (v: unknown): JWK => readJson<JWK>(v)
 
 export async function loadKeys(store: Store): Promise<NodeKeyRecord[]> {
   const rows = await store.db

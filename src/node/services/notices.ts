@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
 import { isoDate } from '../../registry/schema.js'
+import { readJson } from '../../store/json-column.js'
 import type { ProfileId } from '../../treaty/profile.js'
 import { citationTrust, findProvision } from '../../treaty/provisions/catalog.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
@@ -90,7 +91,7 @@ export async function getConfidentiality(rt: NodeRuntime, rid: string) {
   return {
     basis: row.basis,
     reviewOn: row.review_on,
-    persons: (typeof row.persons === 'string' ? JSON.parse(row.persons) : row.persons) as string[],
+    persons: readJson<string[]>(row.persons),
     setAt: row.set_at,
     endedAt: row.ended_at,
   }
@@ -132,7 +133,7 @@ export async function raiseDueNotices(rt: NodeRuntime): Promise<number> {
     .execute()
   let raised = 0
   for (const c of due) {
-    const persons = (typeof c.persons === 'string' ? JSON.parse(c.persons) : c.persons) as string[]
+    const persons = readJson<string[]>(c.persons)
     await rt.store.db.transaction().execute(async (trx) => {
       const res = await trx
         .updateTable('confidentiality')

@@ -16,6 +16,7 @@ import {
   type RequestState,
   type Role,
 } from '../../lifecycle/lifecycle.js'
+import { readJson } from '../../store/json-column.js'
 import type { Database, RequestsTable } from '../../store/schema.js'
 import type { RequestType } from '../../treaty/codes.js'
 import { answer } from '../../treaty/engine/answer.js'
@@ -73,14 +74,12 @@ export interface ScreeningView {
   readonly trail: Assessment['trail']
 }
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
-
 function toView(
   rt: NodeRuntime,
   row: Selectable<RequestsTable>,
   followUps: FollowUps,
 ): RequestView {
-  const body = json<{ request: Request; findings: Findings }>(row.body)
+  const body = readJson<{ request: Request; findings: Findings }>(row.body)
   const open = isAwaitingAnswer(row.state as RequestState)
   const d = deadlines(rt, row, followUps)
   return {
@@ -93,7 +92,7 @@ function toView(
     profile: row.profile as ProfileId,
     request: body.request,
     findings: body.findings,
-    screening: json<ScreeningView>(row.screening),
+    screening: readJson<ScreeningView>(row.screening),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -445,7 +444,7 @@ export async function history(rt: NodeRuntime, id: string) {
       .execute(),
   ])
   return {
-    transitions: transitions.map((t) => ({ ...t, detail: json(t.detail) })),
+    transitions: transitions.map((t) => ({ ...t, detail: readJson(t.detail) })),
     sent: messages,
     received: inbox,
     attachments: attachments.map((a) => ({

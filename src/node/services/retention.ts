@@ -19,6 +19,7 @@ import { rm } from 'node:fs/promises'
 import type { Selectable } from 'kysely'
 import { canonicalBytes, sha256Hex } from '../../envelope/canonical.js'
 import { addDays } from '../../lib/iso-date.js'
+import { readJson } from '../../store/json-column.js'
 import type { RequestsTable } from '../../store/schema.js'
 import type { ProfileId, TrustMark } from '../../treaty/profile.js'
 import { citationTrust } from '../../treaty/provisions/catalog.js'
@@ -48,7 +49,11 @@ const CLOSED: Record<RequestView['direction'], readonly string[]> = {
   incoming: ['closed', 'withdrawn'],
 }
 
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+type Basis = Omit<DueItem, 'requestId' | 'item' | 'dueNow'>
+
+/** The basis that ends retention first. */
+const earliest = (bs: readonly Basis[]): Basis | undefined =>
+  bs.reduce<Basis | undefined>((a, b) => (!a || b.due < a.due ? b : a), undefined)
 
 /** Every item with a retention end date, earliest first, with why. */
 export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
@@ -73,12 +78,20 @@ export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
     .select(['id', 'request_id'])
     .where('path', '!=', '')
     .execute()
-  const restrictions = await rt.store.db.selectFrom('use_restrictions').selectAll().execute()
+  const restrictions = new Map(
+    (await rt.store.db.selectFrom('use_restrictions').selectAll().execute()).map((r) => [
+      r.request_id,
+      r,
+    ]),
+  )
+  const filesOf = new Map<string, string[]>()
+  for (const a of attachments)
+    filesOf.set(a.request_id, [...(filesOf.get(a.request_id) ?? []), a.id])
   const out: DueItem[] = []
   for (const v of views) {
     const cite = (cs: readonly string[]) =>
       cs.map((c) => ({ cite: c, trust: citationTrust(v.profile as ProfileId, c) }))
-    const bases: Omit<DueItem, 'requestId' | 'item' | 'dueNow'>[] = []
+    const bases: Basis[] = []
     if (CLOSED[v.direction].includes(v.state)) {
       const closedOn = decided.get(v.id)!.slice(0, 10)
       bases.push({
@@ -96,12 +109,7 @@ export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
         due: addDays(p.until, 1),
         reason: `preservation period (${p.kind}) ended on ${p.until}`,
       })
-    const earliest = (bs: typeof bases) =>
-      bs.reduce<(typeof bases)[number] | undefined>(
-        (a, b) => (!a || b.due < a.due ? b : a),
-        undefined,
-      )
-    const redacted = json<{ redacted?: boolean }>(bodies.get(v.id)).redacted === true
+    const redacted = readJson<{ redacted?: boolean }>(bodies.get(v.id)).redacted === true
     const content = earliest(bases)
     if (content && !redacted)
       out.push({
@@ -110,10 +118,10 @@ export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
         ...content,
         dueNow: content.due <= today,
       })
-    const r = restrictions.find((x) => x.request_id === v.id)
+    const r = restrictions.get(v.id)
     const deleteBy = r
       ? useRestrictionsSchema
-          .parse(json(r.restrictions))
+          .parse(readJson(r.restrictions))
           .flatMap((x) =>
             x.kind === 'condition' && x.condition === 'delete-by' && x.until ? [x.until] : [],
           )
@@ -129,8 +137,8 @@ export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
     ]
     const e = earliest(evidenceBases)
     if (e)
-      for (const a of attachments.filter((x) => x.request_id === v.id))
-        out.push({ requestId: v.id, item: `evidence:${a.id}`, ...e, dueNow: e.due <= today })
+      for (const aid of filesOf.get(v.id) ?? [])
+        out.push({ requestId: v.id, item: `evidence:${aid}`, ...e, dueNow: e.due <= today })
   }
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.item.localeCompare(b.item))
 }
@@ -164,9 +172,10 @@ export async function runDeletions(rt: NodeRuntime): Promise<number> {
           .where('id', '=', d.requestId)
           .forUpdate()
           .executeTakeFirstOrThrow()
-        const body = json<{ request: Record<string, unknown>; findings: Record<string, unknown> }>(
-          row.body,
-        )
+        const body = readJson<{
+          request: Record<string, unknown>
+          findings: Record<string, unknown>
+        }>(row.body)
         const transitions = await trx
           .selectFrom('transitions')
           .select(['id', 'detail'])
@@ -180,8 +189,8 @@ export async function runDeletions(rt: NodeRuntime): Promise<number> {
         digest = sha256Hex(
           canonicalBytes({
             body,
-            details: transitions.map((t) => json(t.detail)),
-            payloads: inbox.map((m) => json(m.payload)),
+            details: transitions.map((t) => readJson(t.detail)),
+            payloads: inbox.map((m) => readJson(m.payload)),
           }),
         )
         const redacted = {
@@ -195,7 +204,7 @@ export async function runDeletions(rt: NodeRuntime): Promise<number> {
           .where('id', '=', d.requestId)
           .execute()
         for (const t of transitions) {
-          const detail = json<Record<string, unknown>>(t.detail)
+          const detail = readJson<Record<string, unknown>>(t.detail)
           await trx
             .updateTable('transitions')
             .set({
@@ -258,5 +267,5 @@ export async function listDeletions(rt: NodeRuntime) {
     .orderBy('id', 'desc')
     .limit(1000)
     .execute()
-  return rows.map((r) => ({ ...r, cites: json(r.cites) }))
+  return rows.map((r) => ({ ...r, cites: readJson(r.cites) }))
 }

@@ -9,7 +9,7 @@
  * period, and the comments.
  */
 import { sha256Hex } from '../../envelope/canonical.js'
-import { signStatement } from '../../envelope/registered-jws.js'
+import { signStatement, unverifiedClaims } from '../../envelope/registered-jws.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import type { Registry } from '../../registry/registry.js'
 import { registerEntries, renderCountryReport } from '../../review/country-report.js'
@@ -17,9 +17,6 @@ import { PERIOD, type ReleaseBody } from '../../review/release.js'
 import { type NodeRuntime, nowIso, signer } from '../runtime.js'
 import { commit } from './log-commitments.js'
 import { firstRole, type User } from './users.js'
-
-const payload = <T>(jws: string): T =>
-  JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as T
 
 function checkPeriod(period: unknown): string {
   if (typeof period !== 'string' || !PERIOD.test(period))
@@ -84,7 +81,7 @@ export async function countryReport(rt: NodeRuntime, periodInput: unknown): Prom
       .execute(),
   ])
   const history = snapshots.map((s) =>
-    payload<{ version: number; issuedAt: string; registry: Registry['document'] }>(s.jws),
+    unverifiedClaims<{ version: number; issuedAt: string; registry: Registry['document'] }>(s.jws),
   )
   const current = rt.snapshot.directory.snapshot
   const state = rt.settings.state
@@ -99,7 +96,9 @@ export async function countryReport(rt: NodeRuntime, periodInput: unknown): Prom
       issuedAt: current.issuedAt,
       entries: registerEntries(history, state),
     },
-    release: release ? { hash: release.hash, body: payload<ReleaseBody>(release.jws) } : null,
+    release: release
+      ? { hash: release.hash, body: unverifiedClaims<ReleaseBody>(release.jws) }
+      : null,
     comments: comments.map((c) => ({
       author: c.author,
       role: c.role,

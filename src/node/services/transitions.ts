@@ -15,10 +15,9 @@
 import type { Insertable, Selectable, Transaction } from 'kysely'
 import { sha256Hex } from '../../envelope/canonical.js'
 import { isDecision } from '../../lifecycle/lifecycle.js'
+import { readJson } from '../../store/json-column.js'
 import type { Database, RequestsTable, TransitionsTable } from '../../store/schema.js'
 import { commit } from './log-commitments.js'
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
 /** What the commitment says about the request; callers that hold the row pass it and save a query. */
 export type RequestFacts = Pick<
@@ -50,7 +49,7 @@ export async function recordTransition(
       .select(REQUEST_FACTS)
       .where('id', '=', t.request_id)
       .executeTakeFirst())
-  const detail = json<{ reasons?: string | null }>(t.detail)
+  const detail = readJson<{ reasons?: string | null }>(t.detail)
   const entry = await commit(trx, {
     event: 'transition',
     node,
@@ -72,7 +71,7 @@ export async function recordTransition(
     ...(req && isDecision(t.to_state)
       ? {
           grounds: (
-            json<{ grounds?: { code: string; mandatory: boolean; cites: string[] }[] }>(
+            readJson<{ grounds?: { code: string; mandatory: boolean; cites: string[] }[] }>(
               req.screening,
             ).grounds ?? []
           ).map((g) => ({ code: g.code, mandatory: g.mandatory, cites: g.cites })),

@@ -12,6 +12,7 @@ import { SIGNING_ALG } from '../../envelope/algorithms.js'
 import { keyFromJwk } from '../../envelope/keys.js'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ROLES, type Role } from '../../lifecycle/lifecycle.js'
+import { readJson } from '../../store/json-column.js'
 import type { Store } from '../../store/store.js'
 import type { NodeKeyRecord } from './node-keys.js'
 
@@ -23,8 +24,7 @@ export interface User {
   readonly roles: readonly Role[]
 }
 
-const parseRoles = (v: unknown): Role[] =>
-  ((typeof v === 'string' ? JSON.parse(v) : v) as Role[]).filter((r) => ROLES.includes(r))
+const parseRoles = (v: unknown): Role[] => readJson<Role[]>(v).filter((r) => ROLES.includes(r))
 
 export async function addUser(
   store: Store,

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { fromZodError } from '../../lib/zod-error.js'
+import { readJson } from '../../store/json-column.js'
 import type { Database } from '../../store/schema.js'
 import type { ProfileId } from '../../treaty/profile.js'
 import { type ConsentFact, decideUse, type UseDecision } from '../../treaty/use/decide-use.js'
@@ -30,8 +31,6 @@ import { commit, saltedHash } from './log-commitments.js'
 import { enqueue } from './outbox.js'
 import { getRequest, type RequestView } from './requests.js'
 import { firstRole, type User } from './users.js'
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
 function parseUse(input: unknown): ProposedUse {
   const p = proposedUseSchema.safeParse(input)
@@ -54,7 +53,7 @@ async function restrictionsFor(rt: NodeRuntime, req: RequestView): Promise<UseRe
     .select('restrictions')
     .where('request_id', '=', req.id)
     .executeTakeFirst()
-  return row ? useRestrictionsSchema.parse(json(row.restrictions)) : [...DEFAULT_RESTRICTIONS]
+  return row ? useRestrictionsSchema.parse(readJson(row.restrictions)) : [...DEFAULT_RESTRICTIONS]
 }
 
 async function consentFact(
@@ -74,7 +73,7 @@ async function consentFact(
     throw new RogatoryError('ERR_INPUT_INVALID', `no consent ${id} on request ${rid}`, {
       path: 'consentId',
     })
-  const use = json<ProposedUse>(c.use)
+  const use = readJson<ProposedUse>(c.use)
   return { kind: use.kind, recipient: use.recipient ?? null, granted: c.status === 'granted' }
 }
 
@@ -183,7 +182,7 @@ export async function listDecisions(rt: NodeRuntime, rid: string) {
     .orderBy('id')
     .execute()
   return rows.map((r) => {
-    const { salt: _salt, ...use } = json<ProposedUse & { salt: string }>(r.use)
-    return { ...r, use, cites: json(r.cites) }
+    const { salt: _salt, ...use } = readJson<ProposedUse & { salt: string }>(r.use)
+    return { ...r, use, cites: readJson(r.cites) }
   })
 }

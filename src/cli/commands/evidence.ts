@@ -84,7 +84,7 @@ export function registerEvidence(program: Command): void {
         print([
           `OK  evidence package for request ${m.rid}: produced by ${m.iss} for ${m.aud}, held by ${r.holder}`,
           `  signed manifest ${m.pid} (${m.iat}), profile ${m.profile}`,
-          `  legal basis: ${m.legalBasis.map((b) => `Art ${b.cite} ${b.title} [${b.trust}]`).join('; ')}`,
+          `  legal basis: ${m.legalBasis.map((b) => `Art ${b.cite}${b.title ? ` ${b.title}` : ''} [${b.trust}]`).join('; ')}`,
           `  restrictions: ${m.restrictions.map((x) => (x.kind === 'condition' ? `condition ${x.condition} (${x.cite})` : `${x.kind} (${x.cite})`)).join(', ')}`,
           ...m.files.map((f) => `  file ${f.name}: ${f.size} bytes, sha256 ${f.sha256} matches`),
           ...r.custody.map(

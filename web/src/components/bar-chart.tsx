@@ -10,7 +10,7 @@ echarts.use([EBar, GridComponent, TooltipComponent, SVGRenderer])
 export function BarChart({ title, data }: { title: string; data: { key: string; n: number }[] }) {
   const el = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (!el.current) return
+    if (!el.current || data.length === 0) return
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' })
     const rows = [...data].reverse()
     chart.setOption({
@@ -32,6 +32,13 @@ export function BarChart({ title, data }: { title: string; data: { key: string; 
       chart.dispose()
     }
   }, [data])
+  if (data.length === 0)
+    return (
+      <figure className="chart">
+        <figcaption>{title}</figcaption>
+        <p className="help">Nothing to count yet.</p>
+      </figure>
+    )
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>

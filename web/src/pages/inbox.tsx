@@ -21,6 +21,13 @@ interface Row {
   }
 }
 
+/** A line that says what the request is about: the first descriptive field it has, else its type and id. */
+const title = (r: Row) => {
+  const f = r.request.fields
+  const text = f.subjectMatter ?? f.offenceAndFacts ?? f.factsSummary ?? f.assistanceSought
+  return typeof text === 'string' && text.trim() ? text : `${r.type} ${r.id.slice(0, 8)}`
+}
+
 export function Inbox() {
   const [direction, setDirection] = useState<'incoming' | 'outgoing'>('incoming')
   const [rows, setRows] = useState<Row[] | null>(null)
@@ -55,7 +62,14 @@ export function Inbox() {
         ))}
       </div>
       <ErrorBanner error={error} />
-      {rows && rows.length === 0 && <p>No {direction} requests.</p>}
+      {rows && rows.length === 0 && (
+        <p>
+          No {direction} requests yet.{' '}
+          {direction === 'outgoing' ? <a href="#/compose">Compose one</a> : null}
+          {direction === 'outgoing' ? ', or f' : 'F'}ill the demo federation with realistic traffic:{' '}
+          <code>npx rogatory demo traffic</code>.
+        </p>
+      )}
       {rows && rows.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -75,11 +89,7 @@ export function Inbox() {
                 <tr key={r.id} className={r.overdue ? 'overdue' : undefined}>
                   <td>
                     <a href={r.state === 'draft' ? `#/compose/${r.id}` : `#/case/${r.id}`}>
-                      {String(
-                        r.request.fields.subjectMatter ??
-                          r.request.fields.offenceAndFacts ??
-                          r.id.slice(0, 8),
-                      )}
+                      {title(r)}
                     </a>
                   </td>
                   <td>{r.type}</td>

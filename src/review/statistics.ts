@@ -11,6 +11,8 @@
  * deferred. Timings: hours to acknowledge and to answer (median, p90).
  * Publishing goes through review/suppression.
  */
+
+import { groupBy } from '../lib/group-by.js'
 import { type Events, quarterOf, type TransitionEvent } from './events.js'
 import type { RawTable } from './suppression.js'
 
@@ -77,8 +79,7 @@ export function rawStatistics(ev: Events, period: string): RawStatistics {
     (t) => t.from !== t.to && (OUTCOMES as readonly string[]).includes(t.to) && inPeriod(t.at),
   )
   const refusals = decisions.filter((t) => t.to === 'refused' && t.dir === 'incoming')
-  const byRid = new Map<string, TransitionEvent[]>()
-  for (const t of all) byRid.set(t.rid, [...(byRid.get(t.rid) ?? []), t])
+  const byRid = groupBy(all, (t) => t.rid)
 
   const cites: Record<string, string[]> = {}
   for (const r of refusals)

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Selectable, Transaction } from 'kysely'
 import { RogatoryError } from '../../errors/rogatory-error.js'
+import { groupBy } from '../../lib/group-by.js'
 import { fromZodError } from '../../lib/zod-error.js'
 import {
   checkTransition,
@@ -186,9 +187,11 @@ async function followUpsOf(rt: NodeRuntime, ids: readonly string[]): Promise<Fol
     .where('action', 'in', ['extend-preservation', 'status:extend-preservation'])
     .orderBy('id')
     .execute()
-  const extensions = new Map<string, string[]>()
-  for (const e of ext)
-    extensions.set(e.request_id, [...(extensions.get(e.request_id) ?? []), e.at.slice(0, 10)])
+  const extensions = groupBy(
+    ext,
+    (e) => e.request_id,
+    (e) => e.at.slice(0, 10),
+  )
   return Object.assign(new Map(rows.map((r) => [r.follow_up_of!, r.sent_at ?? r.created_at])), {
     extensions,
   })

@@ -18,6 +18,7 @@
 import { rm } from 'node:fs/promises'
 import type { Selectable } from 'kysely'
 import { canonicalBytes, sha256Hex } from '../../envelope/canonical.js'
+import { groupBy } from '../../lib/group-by.js'
 import { addDays } from '../../lib/iso-date.js'
 import { readJson } from '../../store/json-column.js'
 import type { RequestsTable } from '../../store/schema.js'
@@ -84,9 +85,11 @@ export async function retentionSchedule(rt: NodeRuntime): Promise<DueItem[]> {
       r,
     ]),
   )
-  const filesOf = new Map<string, string[]>()
-  for (const a of attachments)
-    filesOf.set(a.request_id, [...(filesOf.get(a.request_id) ?? []), a.id])
+  const filesOf = groupBy(
+    attachments,
+    (a) => a.request_id,
+    (a) => a.id,
+  )
   const out: DueItem[] = []
   for (const v of views) {
     const cite = (cs: readonly string[]) =>

@@ -50,6 +50,21 @@ const EMPTY: Draft = {
   person: { nationality: null, presentIn: null, sentenceRemainingMonths: null, detained: false },
 }
 
+/** The States of the signed register as options (name and code), perhaps without one. */
+function StateOptions({ registry, except }: { registry: Registry | null; except?: string }) {
+  return (
+    <>
+      {registry?.registry.states
+        .filter((s) => s.code !== except)
+        .map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.name} ({s.code})
+          </option>
+        ))}
+    </>
+  )
+}
+
 /** Step by step, with the engine's screening live beside the form; drafts save themselves. */
 export function Composer({ id }: { id?: string | undefined }) {
   const { me, ref, can } = useSession()
@@ -191,13 +206,7 @@ export function Composer({ id }: { id?: string | undefined }) {
               Requested State
               <select value={draft.to} onChange={(e) => set({ to: e.target.value })} required>
                 <option value="">— choose from the signed register —</option>
-                {registry?.registry.states
-                  .filter((s) => s.code !== me.state)
-                  .map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.name} ({s.code})
-                    </option>
-                  ))}
+                <StateOptions registry={registry} except={me.state} />
               </select>
             </label>
             <label>
@@ -274,11 +283,7 @@ export function Composer({ id }: { id?: string | undefined }) {
                     }
                   >
                     <option value="">unknown</option>
-                    {registry?.registry.states.map((s) => (
-                      <option key={s.code} value={s.code}>
-                        {s.name} ({s.code})
-                      </option>
-                    ))}
+                    <StateOptions registry={registry} />
                   </select>
                 </label>
               ))}

@@ -18,16 +18,15 @@ import {
   settleNotice,
 } from '../services/notices.js'
 import { listDeletions, retentionSchedule, runDeletions } from '../services/retention.js'
-import { authenticate, requireRole, type User } from '../services/users.js'
+import { requireRole } from '../services/users.js'
 import { decide, listDecisions } from '../services/uses.js'
 import { idParams } from './schemas.js'
+import { secured, userOf } from './session.js'
 
-const secured = { security: [{ bearer: [] }] }
 const anyObject = { type: 'object' } as const
 
 export function registerAccountabilityRoutes(app: FastifyInstance, rt: NodeRuntime): void {
-  const user = (req: FastifyRequest): Promise<User> =>
-    authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
+  const user = userOf(rt)
   const id = (req: FastifyRequest) => (req.params as { id: string }).id
 
   app.get(

@@ -3,19 +3,17 @@
  *
  * Review: signed statistics releases (public), published by reviewers.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { type SimulationInput, simulate } from '../../review/simulator.js'
 import { readJson } from '../../store/json-column.js'
 import type { NodeRuntime } from '../runtime.js'
 import { addComment, countryReport } from '../services/review-report.js'
 import { getRelease, listReleases, publishRelease } from '../services/statistics-releases.js'
-import { authenticate, requireRole, type User } from '../services/users.js'
-
-const secured = { security: [{ bearer: [] }] }
+import { requireRole } from '../services/users.js'
+import { secured, userOf } from './session.js'
 
 export function registerReviewRoutes(app: FastifyInstance, rt: NodeRuntime): void {
-  const user = (req: FastifyRequest): Promise<User> =>
-    authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
+  const user = userOf(rt)
 
   app.post(
     '/v1/statistics/releases',

@@ -6,7 +6,7 @@
  */
 
 import type { Readable } from 'node:stream'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { ACTIONS } from '../../lifecycle/lifecycle.js'
 import { cosignerKeyString } from '../../log/cosignature.js'
@@ -27,11 +27,10 @@ import {
   recordFindings,
   updateDraft,
 } from '../services/requests.js'
-import { authenticate, firstRole, requireRole, signIn, type User } from '../services/users.js'
+import { firstRole, requireRole, signIn } from '../services/users.js'
 import { listAlarms, listWitnessed } from '../services/witness.js'
 import { actionBody, draftBody, errors, idParams, listQuery, signInBody } from './schemas.js'
-
-const secured = { security: [{ bearer: [] }] }
+import { secured, userOf } from './session.js'
 
 /** Stream a stored file with its length and SHA-256 (the receiver checks them). */
 function sendFile(reply: FastifyReply, file: Awaited<ReturnType<typeof openAttachment>>) {
@@ -47,8 +46,7 @@ export function registerStateRoutes(
   rt: NodeRuntime,
   where: { url: () => string; secretariatUrl: string },
 ): void {
-  const user = (req: FastifyRequest): Promise<User> =>
-    authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
+  const user = userOf(rt)
 
   app.post(
     '/v1/session',

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { RogatoryError } from '../../errors/rogatory-error.js'
 import { verifyPackage } from '../../evidence/verify-package.js'
 import { hashFile } from '../../lib/hash-file.js'
@@ -25,17 +25,15 @@ import { dashboard } from '../services/dashboard.js'
 import { exportPackage } from '../services/evidence-packages.js'
 import { fetchPeerCustody } from '../services/evidence-transfer.js'
 import { transitionsInLog } from '../services/log-views.js'
-import { authenticate, requireRole, type User } from '../services/users.js'
+import { requireRole } from '../services/users.js'
 import { idParams } from './schemas.js'
-
-const secured = { security: [{ bearer: [] }] }
+import { secured, userOf } from './session.js'
 
 /** `dist/web`, from `src/node/routes` (tests) or `dist/node/routes` (built). */
 export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url))
 
 export async function registerUiRoutes(app: FastifyInstance, rt: NodeRuntime): Promise<void> {
-  const user = (req: FastifyRequest): Promise<User> =>
-    authenticate(rt.store, rt.keys, rt.settings.state, req.headers.authorization)
+  const user = userOf(rt)
 
   app.get('/v1/reference', { schema: { tags: ['reference'] } }, async () => ({
     state: rt.settings.state,

@@ -57,7 +57,16 @@ export async function askConsent(rt: NodeRuntime, user: User, rid: string, input
       status: 'pending',
       at,
     })
-    await logConsent(trx, rt.settings.state, rid, at, id, 'asked', role, use.kind)
+    await commit(trx, {
+      event: 'consent',
+      node: rt.settings.state,
+      rid,
+      at,
+      cid: id,
+      status: 'asked',
+      role,
+      kind: use.kind,
+    })
     await enqueue(rt, trx, {
       recipient: req.to,
       requestId: rid,
@@ -104,7 +113,7 @@ export async function answerConsent(
         'ERR_REQUEST_NOT_FOUND',
         `no pending consent request ${cid} on ${rid}`,
       )
-    await logConsent(trx, rt.settings.state, rid, at, cid, status, role)
+    await commit(trx, { event: 'consent', node: rt.settings.state, rid, at, cid, status, role })
     await enqueue(rt, trx, {
       recipient: req.from,
       requestId: rid,
@@ -114,28 +123,6 @@ export async function answerConsent(
   })
   rt.wake()
   return { id: cid, status }
-}
-
-function logConsent(
-  trx: Transaction<Database>,
-  node: string,
-  rid: string,
-  at: string,
-  cid: string,
-  status: string,
-  role: string,
-  kind?: string,
-) {
-  return commit(trx, {
-    event: 'consent',
-    node,
-    rid,
-    at,
-    cid,
-    status,
-    role,
-    ...(kind ? { kind } : {}),
-  })
 }
 
 /** Inbox: a consent request, a consent answer or a use notice from the peer (already verified). */
@@ -164,15 +151,15 @@ export async function receiveConsentMessage(
       .executeTakeFirst()
     if (Number(res.numUpdatedRows) !== 1)
       throw new RogatoryError('ERR_ENVELOPE_MALFORMED', `no pending consent ${p.data.consentId}`)
-    await logConsent(
-      trx,
-      rt.settings.state,
-      h.rid,
+    await commit(trx, {
+      event: 'consent',
+      node: rt.settings.state,
+      rid: h.rid,
       at,
-      p.data.consentId,
-      `${status}-received`,
-      'peer',
-    )
+      cid: p.data.consentId,
+      status: `${status}-received`,
+      role: 'peer',
+    })
     return
   }
   const p = consentRequestPayload.safeParse(payload)
@@ -189,16 +176,16 @@ export async function receiveConsentMessage(
     status: notice ? 'notified' : 'pending',
     at,
   })
-  await logConsent(
-    trx,
-    rt.settings.state,
-    h.rid,
+  await commit(trx, {
+    event: 'consent',
+    node: rt.settings.state,
+    rid: h.rid,
     at,
-    p.data.consentId,
-    notice ? 'notified' : 'asked',
-    'peer',
-    p.data.use.kind,
-  )
+    cid: p.data.consentId,
+    status: notice ? 'notified' : 'asked',
+    role: 'peer',
+    kind: p.data.use.kind,
+  })
 }
 
 export async function listConsents(rt: NodeRuntime, rid: string) {

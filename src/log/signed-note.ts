@@ -132,6 +132,9 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
   return `${text}\n${lines.join('')}`
 }
 
+/** The text of a signed note, before its signature lines — not verified; `openNote` verifies. */
+export const noteText = (note: string): string => note.slice(0, note.lastIndexOf('\n\n') + 1)
+
 export interface OpenedNote {
   readonly text: string
   readonly verifiedBy: readonly NoteVerifier[]

@@ -24,7 +24,13 @@ import { formatCheckpoint } from './checkpoint.js'
 import { verifyCosignature } from './cosignature.js'
 import { leafHash } from './hashing.js'
 import { MerkleTree } from './merkle-tree.js'
-import { type NoteSigner, type NoteVerifier, signNote, verifierKeyString } from './signed-note.js'
+import {
+  type NoteSigner,
+  type NoteVerifier,
+  noteText,
+  signNote,
+  verifierKeyString,
+} from './signed-note.js'
 import { encodeEntryBundle, TILE_HEIGHT, TILE_WIDTH } from './tiles.js'
 
 export const DEFAULT_BATCH_SIZE = 256
@@ -132,7 +138,7 @@ export class TransparencyLog {
       .executeTakeFirst()
     if (!row)
       throw new RogatoryError('ERR_NOTE_INVALID', `no checkpoint of size ${size} was published`)
-    const body = row.note.slice(0, row.note.lastIndexOf('\n\n') + 1)
+    const body = noteText(row.note)
     verifyCosignature(line, body, witness)
     const at = new Date().toISOString()
     await this.store.db

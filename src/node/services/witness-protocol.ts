@@ -18,7 +18,7 @@ import { parseCheckpoint } from '../../log/checkpoint.js'
 import { cosign, parseCosignerKey } from '../../log/cosignature.js'
 import { equalHashes, HASH_SIZE } from '../../log/hashing.js'
 import { verifyConsistency } from '../../log/proofs.js'
-import { openNote, parseVerifierKey } from '../../log/signed-note.js'
+import { noteText, openNote, parseVerifierKey } from '../../log/signed-note.js'
 import type { Database } from '../../store/schema.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 
@@ -101,7 +101,7 @@ export async function addCheckpoint(rt: NodeRuntime, body: unknown): Promise<Wit
           return reply(422, 'consistency proof does not verify\n')
         }
       }
-      const bodyText = note.slice(0, note.lastIndexOf('\n\n') + 1)
+      const bodyText = noteText(note)
       const cosignature = cosign(bodyText, rt.witness)
       const row = { size: c.size, root: c.root, checkpoint: note, cosignature, seen_at: at }
       if (seen)
@@ -155,7 +155,7 @@ export async function submitToWitnesses(
   abort?: AbortSignal,
 ): Promise<{ cosigned: number; unreached: number }> {
   const note = rt.log.checkpoint
-  const size = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1)).size
+  const size = parseCheckpoint(noteText(note)).size
   let cosigned = 0
   let unreached = 0
   for (const peer of rt.snapshot.directory.snapshot.nodes) {

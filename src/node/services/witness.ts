@@ -16,7 +16,7 @@ import { type Checkpoint, parseCheckpoint } from '../../log/checkpoint.js'
 import { cosign } from '../../log/cosignature.js'
 import { equalHashes } from '../../log/hashing.js'
 import { verifyConsistency } from '../../log/proofs.js'
-import { openNote, parseVerifierKey } from '../../log/signed-note.js'
+import { noteText, openNote, parseVerifierKey } from '../../log/signed-note.js'
 import { type NodeRuntime, nowIso } from '../runtime.js'
 
 export type WitnessOutcome = 'new' | 'same' | 'consistent' | 'older' | 'skipped' | 'alarm'
@@ -111,7 +111,7 @@ export async function witnessCheckpoint(
       })
     }
   }
-  const body = note.slice(0, note.lastIndexOf('\n\n') + 1)
+  const body = noteText(note)
   const cosignature = cosign(body, rt.witness)
   const row = { size: c.size, root: c.root, checkpoint: note, cosignature, seen_at: nowIso(rt) }
   await rt.store.db
